@@ -1,0 +1,44 @@
+"""One place for the errors a user sees, each saying what to do about it.
+
+The library raises these narrow exceptions; the CLI turns them into one clear line.
+"""
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Base of every error Storyline raises on purpose."""
+
+
+class InputSkipped(StorylineError):
+    """One input cannot be read as a report; the run skips it and goes on."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"skipped {source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class StoreError(StorylineError):
+    """The DuckDB store cannot be opened or written."""
+
+
+class ExportError(StorylineError):
+    """An export could not be written in the asked format."""
+
+
+class ModelError(StorylineError):
+    """The spaCy pipeline is not installed."""
+
+
+# Reasons for skipping an input, numbered like spaCy's errors so users can search them.
+E001 = "E001 empty file"
+E002 = "E002 binary file (not text, HTML, JSONL or WARC)"
+E003 = "E003 not decodable as UTF-8, Windows-1252 or Latin-1 text"
+E004 = "E004 larger than the {limit} MB limit (--max-mb to raise it)"
+E005 = "E005 no report text left after removing page furniture"
+E006 = "E006 JSONL line is not a JSON object with 'text' or 'html'"
+E007 = "E007 WARC file is truncated or malformed: {detail}"
+E008 = "E008 duplicate of stored report {other}"
+E009 = "E009 not English (detected: {lang})"
+E010 = "E010 unsupported file type {suffix}"
+E011 = "E011 cannot read file: {detail}"

@@ -1,0 +1,240 @@
+"""The embedded DuckDB store: one file anyone can open with SQL.
+
+Each input is committed in its own transaction, so a run killed half-way keeps what it
+stored and a re-run resumes; a report whose cleaned body was stored before is not stored
+again. Corpus-level results (timexes, fused events, stories) are replaced whole in one
+transaction, because they are recomputed from the stored per-report analysis.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import Actor, Document, Event, EventMention, Evidence, Mention, Story, TimeExpr
+
+DEFAULT_DB = "storyline.duckdb"
+
+_DOC_COLS = [f for f in Document.__dataclass_fields__]
+_ACTOR_COLS = [f for f in Actor.__dataclass_fields__]
+_MENTION_COLS = [f for f in Mention.__dataclass_fields__]
+_TIMEX_COLS = [f for f in TimeExpr.__dataclass_fields__]
+_EM_COLS = [f for f in EventMention.__dataclass_fields__]
+_EVENT_COLS = [f for f in Event.__dataclass_fields__ if f != "evidence"]
+_STORY_COLS = [f for f in Story.__dataclass_fields__]
+
+
+def _q(cols: Iterable[str]) -> str:
+    """Quote column names (``end`` is a keyword)."""
+    return ", ".join(f'"{c}"' for c in cols)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join("?" for _ in cols)
+        con.executemany(f"INSERT INTO {table} ({_q(cols)}) VALUES ({marks})", rows)
+
+
+def _date_to_db(value: Any) -> str | None:
+    """An event date is a TIMEX value or a {start, end} range; the store keeps 'start/end'."""
+    if isinstance(value, dict):
+        return f"{value.get('start')}/{value.get('end')}"
+    return value
+
+
+def _date_from_db(value: str | None) -> str | dict | None:
+    if value and "/" in value:
+        start, end = value.split("/", 1)
+        return {"start": start, "end": end}
+    return value
+
+
+class Store:
+    """A Storyline corpus in one DuckDB file."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:  # locked by another process, not a database, ...
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        if not read_only:
+            self.con.execute(resources.files("storyline.store").joinpath("schema.sql").read_text())
+
+    # ------------------------------------------------------------------ plumbing
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Everything inside is stored together or not at all."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield self.con
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _rows(self, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # ------------------------------------------------------------------ documents
+    def find_duplicate(self, doc: Document) -> str | None:
+        """The id already stored under this id or with this cleaned body, if any."""
+        row = self.con.execute(
+            "SELECT id FROM documents WHERE id = ? OR content_hash = ? LIMIT 1", [doc.id, doc.content_hash]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_document(self, doc: Document) -> bool:
+        """Store one report in its own transaction; False when it (or its body) is already there."""
+        with self.transaction() as con:
+            if self.find_duplicate(doc):
+                return False
+            d = doc.to_dict()
+            _insert(con, "documents", _DOC_COLS, [tuple(d[c] for c in _DOC_COLS)])
+        return True
+
+    def record_skip(self, source: str, reason: str) -> None:
+        self.con.execute("INSERT INTO skipped (input, reason) VALUES (?, ?)", [source, reason])
+
+    def documents(self, where: str = "", params: list | None = None) -> Iterator[Document]:
+        """Stream stored documents in id order without loading the corpus at once."""
+        sql = f"SELECT {_q(_DOC_COLS)} FROM documents {where} ORDER BY id"
+        cur = self.con.cursor().execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(256):
+            for row in batch:
+                yield Document.from_dict(dict(zip(names, row)))
+
+    def document(self, doc_id: str) -> Document | None:
+        return next(self.documents("WHERE id = ?", [doc_id]), None)
+
+    def unanalysed(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE NOT analysed ORDER BY id").fetchall()]
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def set_published(self, doc_id: str, published: str | None, source: str | None,
+                      confidence: float | None, note: str | None) -> None:
+        self.con.execute(
+            "UPDATE documents SET published = ?, published_source = ?, published_confidence = ?, "
+            "published_note = ? WHERE id = ?", [published, source, confidence, note, doc_id])
+
+    # ------------------------------------------------------------------ per-report analysis
+    def save_analysis(self, doc_id: str, mentions: list[Mention], actors: Iterable[Actor],
+                      event_mentions: list[EventMention]) -> None:
+        """Replace one report's NLP results and mark it analysed, atomically."""
+        with self.transaction() as con:
+            con.execute("DELETE FROM mentions WHERE doc = ?", [doc_id])
+            con.execute("DELETE FROM event_mentions WHERE doc = ?", [doc_id])
+            self._upsert_actors(con, actors)
+            _insert(con, "mentions", _MENTION_COLS,
+                    [tuple(m.to_dict()[c] for c in _MENTION_COLS) for m in mentions])
+            _insert(con, "event_mentions", _EM_COLS,
+                    [tuple(e.to_dict()[c] for c in _EM_COLS) for e in event_mentions])
+            con.execute("UPDATE documents SET analysed = TRUE WHERE id = ?", [doc_id])
+
+    def _upsert_actors(self, con: duckdb.DuckDBPyConnection, actors: Iterable[Actor]) -> None:
+        """Insert new actors; for known ones, union the aliases seen."""
+        for a in actors:
+            row = con.execute("SELECT aliases FROM actors WHERE id = ?", [a.id]).fetchone()
+            if row is None:
+                d = a.to_dict()
+                _insert(con, "actors", _ACTOR_COLS, [tuple(d[c] for c in _ACTOR_COLS)])
+            else:
+                merged = list(dict.fromkeys([*(row[0] or []), *a.aliases]))
+                con.execute("UPDATE actors SET aliases = ? WHERE id = ?", [merged, a.id])
+
+    def mentions(self, doc_id: str | None = None) -> list[Mention]:
+        where, params = ("WHERE doc = ?", [doc_id]) if doc_id else ("", [])
+        return [Mention.from_dict(r) for r in
+                self._rows(f"SELECT * FROM mentions {where} ORDER BY doc, start", params)]
+
+    def actors(self) -> list[Actor]:
+        return [Actor.from_dict(r) for r in self._rows("SELECT * FROM actors ORDER BY id")]
+
+    def event_mentions(self) -> list[EventMention]:
+        return [EventMention.from_dict(r) for r in self._rows("SELECT * FROM event_mentions ORDER BY doc, start")]
+
+    # ------------------------------------------------------------------ corpus-level results
+    def save_corpus(self, timexes: list[TimeExpr], event_mentions: list[EventMention],
+                    events: list[Event], stories: list[Story]) -> None:
+        """Replace the corpus-wide results (recomputed from the per-report analysis) in one go."""
+        with self.transaction() as con:
+            for table in ("timexes", "events", "evidence", "stories"):
+                con.execute(f"DELETE FROM {table}")
+            _insert(con, "timexes", _TIMEX_COLS, [tuple(t.to_dict()[c] for c in _TIMEX_COLS) for t in timexes])
+            for em in event_mentions:  # dates and locations resolved after the corpus pass
+                con.execute(
+                    "UPDATE event_mentions SET date = ?, date_start = ?, date_end = ?, precision = ? WHERE id = ?",
+                    [em.date, em.date_start, em.date_end, em.precision, em.id])
+            rows, ev_rows = [], []
+            for ev in events:
+                d = ev.to_dict()
+                d["date"] = _date_to_db(ev.date)
+                rows.append(tuple(d[c] for c in _EVENT_COLS))
+                ev_rows += [(ev.id, e.doc, e.start, e.end, e.text) for e in ev.evidence]
+            _insert(con, "events", _EVENT_COLS, rows)
+            _insert(con, "evidence", ["event", "doc", "start", "end", "text"], ev_rows)
+            _insert(con, "stories", _STORY_COLS, [tuple(s.to_dict()[c] for c in _STORY_COLS) for s in stories])
+            for s in stories:
+                for doc_id in s.docs:
+                    con.execute("UPDATE documents SET story = ? WHERE id = ?", [s.id, doc_id])
+
+    def timexes(self, doc_id: str | None = None) -> list[TimeExpr]:
+        where, params = ("WHERE doc = ?", [doc_id]) if doc_id else ("", [])
+        return [TimeExpr.from_dict(r) for r in
+                self._rows(f"SELECT * FROM timexes {where} ORDER BY doc, start", params)]
+
+    def events(self) -> list[Event]:
+        evidence: dict[str, list[Evidence]] = {}
+        for r in self._rows('SELECT * FROM evidence ORDER BY event, doc, start'):
+            evidence.setdefault(r.pop("event"), []).append(Evidence.from_dict(r))
+        out = []
+        for r in self._rows("SELECT * FROM events ORDER BY date_start NULLS LAST, id"):
+            r["date"] = _date_from_db(r["date"])
+            ev = Event.from_dict(r)
+            ev.evidence = evidence.get(ev.id, [])
+            out.append(ev)
+        return out
+
+    def stories(self) -> list[Story]:
+        return [Story.from_dict(r) for r in self._rows("SELECT * FROM stories ORDER BY id")]
+
+    def skipped(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM skipped ORDER BY skipped_at")
+
+    # ------------------------------------------------------------------ SQL for people
+    def query(self, sql: str, limit: int = 1000) -> dict[str, Any]:
+        """Run one read-only statement; the caller opened the store read-only for untrusted SQL."""
+        cur = self.con.execute(sql)
+        if cur.description is None:
+            return {"columns": [], "rows": []}
+        cols = [d[0] for d in cur.description]
+        rows = [[_jsonable(v) for v in row] for row in cur.fetchmany(limit)]
+        return {"columns": cols, "rows": rows}
+
+
+def _jsonable(value: Any) -> Any:
+    try:
+        json.dumps(value)
+        return value
+    except TypeError:
+        return str(value)
