@@ -1,0 +1,3 @@
+from storyline.time.normalize import normalize
+
+__all__ = ["normalize"]

@@ -1,0 +1,45 @@
+"""normalize(): every temporal expression of a text as TimeExpr, resolved against the report's date."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storyline.model import TimeExpr
+from storyline.time.dates import value_range
+from storyline.time.extract import candidates
+from storyline.time.rules import resolve
+from storyline.time.sentences import sentence_of, sentence_spans
+from storyline.time.tense import tense_around
+
+_TENSED = {"month_day", "day_month", "month", "season", "weekday", "relative", "within"}
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+
+
+def normalize(text: str, dct: date | None, doc: str = "") -> list[TimeExpr]:
+    """TIMEX3 expressions of text (char offsets into it); cheap enough to re-run once a DCT is inferred."""
+    if isinstance(dct, str):
+        dct = date.fromisoformat(dct[:10])
+    spans = sentence_spans(text)
+    out: list[TimeExpr] = []
+    last_day: date | None = None
+    for start, end, rule, m in candidates(text):
+        tense = tense_around(text, start, end, sentence_of(spans, start)) if rule in _TENSED else None
+        ttype, value, anchor = resolve(rule, m, dct, tense, last_day)
+        span_text = text[start:end]
+        poss = _POSSESSIVE.search(span_text)
+        if poss:
+            end -= len(poss.group())
+            span_text = text[start:end]
+        name = rule
+        if ttype == "DATE" and _SINCE.search(text[max(0, start - 8):start]):
+            start = start - len(_SINCE.search(text[max(0, start - 8):start]).group())
+            span_text, name = text[start:end], "since_" + rule
+        if tense and rule in _TENSED:
+            name += ":" + tense
+        out.append(TimeExpr(doc=doc, start=start, end=end, text=span_text, type=ttype, value=value,
+                            anchor=anchor, rule=name))
+        rng = value_range(value) if ttype == "DATE" else None
+        if rng and rng[0] == rng[1] and rule != "anaphora":
+            last_day = rng[0]
+    return out

@@ -1,0 +1,60 @@
+"""Guess whether a clause looks forward or back from word cues, so normalize needs no parser."""
+from __future__ import annotations
+
+import re
+
+from storyline.time.cues import cues
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+_WINDOW = 20  # words scanned either side of an expression
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:when|while|but|whereas|although|as)\b")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _cue_at(words: list[str], i: int) -> str | None:
+    """Tense signalled by the word at i (multi-word cues first, future before past)."""
+    c = cues()
+    for side in ("future", "past"):
+        for phrase in c[side]["phrases"]:
+            n = len(phrase)
+            for k in range(max(0, i - n + 1), i + 1):
+                if tuple(words[k:k + n]) == phrase:
+                    return side
+    w = words[i]
+    if w in c["future"]["words"]:
+        return "future"
+    if w in c["past"]["words"]:
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in c["not_past"]:
+        if i > 0 and words[i - 1] in ("is", "are", "am", "be", "being", "'s", "'re"):
+            return None  # present passive ("are intended"), not a past event
+        return "past"
+    return None
+
+
+def tense_around(text: str, start: int, end: int, sent: tuple[int, int]) -> str | None:
+    """"future", "past" or None for the expression text[start:end] inside sentence sent."""
+    s, e = sent
+    before = text[s:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    after = text[end:e]
+    brk = _CLAUSE_BREAK.search(after)
+    if brk:
+        after = after[:brk.start()]
+    left = _words(before)[-_WINDOW:]
+    right = _words(after)[:_WINDOW]
+    # the nearest cue before the expression governs it; else the nearest one after
+    for i in range(len(left) - 1, -1, -1):
+        hit = _cue_at(left, i)
+        if hit:
+            return hit
+    for i in range(len(right)):
+        hit = _cue_at(right, i)
+        if hit:
+            return hit
+    return None
