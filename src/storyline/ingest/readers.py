@@ -145,6 +145,10 @@ def read_warc(path: Path, max_mb: float = 25.0) -> Iterator[Item]:
                 if len(payload) > limit:
                     yield InputSkipped(src, E004.format(limit=f"{max_mb:g}"))
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside this record
+                    yield InputSkipped(str(path), E007.format(
+                        detail=f"record {url} is cut short (after {found} complete HTML records)"))
+                    return
                 try:
                     html = decode(payload)
                 except ValueError as exc:
