@@ -1,0 +1,62 @@
+"""spaCy component "storyline_time": doc._.timexes from doc._.dct, so the nlp pass dates expressions too."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.model import TimeExpr
+from storyline.time.extract import candidates
+from storyline.time.normalize import normalize
+from storyline.time.rules import resolve
+
+if not Doc.has_extension("dct"):
+    Doc.set_extension("dct", default=None)
+if not Doc.has_extension("timexes"):
+    Doc.set_extension("timexes", default=None)
+if not Doc.has_extension("doc_id"):
+    Doc.set_extension("doc_id", default="")
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+
+
+class TimeComponent:
+    """Run normalize on doc.text; where the parse shows a future auxiliary on the governing verb, trust it."""
+
+    def __init__(self, nlp: Language, name: str, refine: bool = True):
+        self.name = name
+        self.refine = refine
+
+    def __call__(self, doc: Doc) -> Doc:
+        dct = doc._.dct
+        if isinstance(dct, str):
+            dct = date.fromisoformat(dct[:10])
+        doc._.timexes = normalize(doc.text, dct, doc._.doc_id or "")
+        if self.refine and dct is not None and doc.has_annotation("DEP"):
+            doc._.timexes = [self._refine(doc, t, dct) for t in doc._.timexes]
+        return doc
+
+    def _refine(self, doc: Doc, t: TimeExpr, dct: date) -> TimeExpr:
+        """A bare weekday whose head verb has a future auxiliary resolves forward (cue words can miss it)."""
+        if not (t.rule or "").startswith("weekday:past"):
+            return t
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            return t
+        head = span.root.head
+        while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head is not head:
+            head = head.head
+        if any(c.lower_ in _FUTURE_AUX for c in head.children if c.dep_ == "aux"):
+            found = candidates(t.text)
+            if len(found) == 1:
+                ttype, value, anchor = resolve(found[0][2], found[0][3], dct, "future", None)
+                return TimeExpr(doc=t.doc, start=t.start, end=t.end, text=t.text, type=ttype, value=value,
+                                anchor=anchor, rule="weekday:future+parse")
+        return t
+
+
+@Language.factory("storyline_time", default_config={"refine": True})
+def make_time_component(nlp: Language, name: str, refine: bool) -> TimeComponent:
+    """Factory registered with spaCy: nlp.add_pipe("storyline_time") after importing this module."""
+    return TimeComponent(nlp, name, refine)
