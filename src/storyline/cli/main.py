@@ -18,7 +18,7 @@ from ..store import DEFAULT_DB, Store
 
 app = typer.Typer(help="Storyline: turn raw news reports into a sourced, dated event timeline.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file (created when missing).")]
@@ -50,6 +50,9 @@ def _ingest(paths: list[str], store: Store, max_mb: float):
     from ..ingest import discover
     from ..pipeline import ingest
 
+    for p in paths:
+        if not any(c in p for c in "*?[") and not Path(p).exists():
+            err.print(f"[yellow]skipped[/yellow] {p}: no such file or folder", highlight=False)
     files = list(discover(paths))
     if not files:
         _fail(FileNotFoundError(f"no input files found under: {' '.join(paths)}"))

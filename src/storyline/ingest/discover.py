@@ -40,6 +40,8 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
         matches = sorted(glob.glob(raw, recursive=True)) if any(c in raw for c in "*?[") else [raw]
         for m in matches:
             p = Path(m)
+            if not p.exists():
+                continue  # the caller says which given paths do not exist
             files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
             for f in files:
                 if f.name.startswith(".") or f in seen:
