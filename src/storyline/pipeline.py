@@ -86,31 +86,41 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
-def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1) -> int:
-    """Parse every report not yet analysed; store its mentions, actors and event mentions."""
+Analysis = tuple[str, list[Mention], list, list[EventMention]]  # (doc id, mentions, actors, event mentions)
+
+
+def analyse_documents(docs: list[Document], n_process: int = 1) -> Iterator[Analysis]:
+    """Parse a batch of reports and run every per-report stage that exists (no store needed).
+
+    Used in this process by ``analyse`` and inside Ray workers by ``storyline.scale``.
+    """
     from .nlp import BATCH_SIZE, load_nlp
 
-    todo = store.unanalysed()
-    if not todo:
-        return 0
     has_actors, has_events = _has("storyline.actors"), _has("storyline.events")
     nlp = load_nlp(with_actors=has_actors)
     extract = None
     if has_events:
         from .events import extract_events as extract
+    sdocs = []
+    for d in docs:
+        sdoc = nlp.make_doc(d.body)
+        if sdoc.has_extension("dct"):
+            sdoc._.dct = date.fromisoformat(d.published) if d.published else None
+        sdocs.append(sdoc)
+    for d, sdoc in zip(docs, nlp.pipe(sdocs, batch_size=BATCH_SIZE, n_process=n_process)):
+        mentions = _doc_mentions(sdoc, d.id) if has_actors else []
+        actors = list(sdoc._.actors.values()) if has_actors else []
+        ems = extract(sdoc, d.id, mentions) if extract else []
+        yield d.id, mentions, actors, ems
+
+
+def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1) -> int:
+    """Parse every report not yet analysed; store its mentions, actors and event mentions."""
+    todo = store.unanalysed()
     for ids in _chunks(todo, chunk):
         docs = [d for i in ids if (d := store.document(i)) is not None]
-        sdocs = []
-        for d in docs:
-            sdoc = nlp.make_doc(d.body)
-            if sdoc.has_extension("dct"):
-                sdoc._.dct = date.fromisoformat(d.published) if d.published else None
-            sdocs.append(sdoc)
-        for d, sdoc in zip(docs, nlp.pipe(sdocs, batch_size=BATCH_SIZE, n_process=n_process)):
-            mentions = _doc_mentions(sdoc, d.id) if has_actors else []
-            actors = list(sdoc._.actors.values()) if has_actors else []
-            ems = extract(sdoc, d.id, mentions) if extract else []
-            store.save_analysis(d.id, mentions, actors, ems)
+        for doc_id, mentions, actors, ems in analyse_documents(docs, n_process):
+            store.save_analysis(doc_id, mentions, actors, ems)
             if progress:
                 progress("analysed", 1)
     return len(todo)
@@ -179,4 +189,4 @@ def run(paths: Iterable[str | Path], store: Store, max_mb: float = 25.0,
     return report, finalize(store)
 
 
-__all__ = ["IngestReport", "analyse", "content_hash", "finalize", "ingest", "run"]
+__all__ = ["IngestReport", "analyse", "analyse_documents", "content_hash", "finalize", "ingest", "run"]

@@ -66,13 +66,30 @@ def _ingest(paths: list[str], store: Store, max_mb: float):
     return report
 
 
-def _analyse(store: Store, workers: int) -> dict[str, int]:
+Engine = Annotated[str, typer.Option("--engine", help="local, or ray to analyse on a Ray cluster.")]
+RayAddress = Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster address (default: "
+                                                   "start a local one).")]
+Workers = Annotated[int, typer.Option("--workers", help="spaCy processes (or Ray workers).")]
+
+
+def _analyse(store: Store, workers: int, engine: str = "local", address: str | None = None) -> dict[str, int]:
     from ..pipeline import analyse, finalize
 
     todo = len(store.unanalysed())
     with _progress() as bar:
         task = bar.add_task("analysing", total=todo)
-        analyse(store, lambda _what, n: bar.advance(task, n), n_process=workers)
+        advance = lambda _what, n: bar.advance(task, n)  # noqa: E731
+        if engine == "ray":
+            from ..scale import analyse_with_ray
+
+            try:
+                analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance)
+            except StorylineError as exc:
+                _fail(exc)
+        elif engine == "local":
+            analyse(store, advance, n_process=workers)
+        else:
+            _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
     counts = finalize(store)
     err.print("analysed: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return counts
@@ -82,15 +99,15 @@ def _analyse(store: Store, workers: int) -> dict[str, int]:
 def run(paths: PathsArg, db: DbOpt = Path(DEFAULT_DB),
         export: Annotated[Optional[Path], typer.Option("--export", help="Write the export here.")] = None,
         fmt: Annotated[str, typer.Option("--format", help="Export format (see `storyline export --help`).")] = "json",
-        max_mb: MaxMb = 25.0,
-        workers: Annotated[int, typer.Option("--workers", help="spaCy processes.")] = 1) -> None:
+        max_mb: MaxMb = 25.0, workers: Workers = 1, engine: Engine = "local",
+        ray_address: RayAddress = None) -> None:
     """Ingest reports, analyse them with every stage, and optionally export.
 
     Example: storyline run examples/corpus --db crisis.duckdb --export out.json
     """
     with _open(db) as store:
         _ingest(paths, store, max_mb)
-        _analyse(store, workers)
+        _analyse(store, workers, engine, ray_address)
         if export:
             _export(store, fmt, export)
 
@@ -106,14 +123,14 @@ def ingest(paths: PathsArg, db: DbOpt = Path(DEFAULT_DB), max_mb: MaxMb = 25.0) 
 
 
 @app.command()
-def analyse(db: DbOpt = Path(DEFAULT_DB),
-            workers: Annotated[int, typer.Option("--workers", help="spaCy processes.")] = 1) -> None:
+def analyse(db: DbOpt = Path(DEFAULT_DB), workers: Workers = 1, engine: Engine = "local",
+            ray_address: RayAddress = None) -> None:
     """Analyse stored reports not analysed yet, then redo the corpus pass (dates, fusion).
 
-    Example: storyline analyse --db crisis.duckdb
+    Example: storyline analyse --db crisis.duckdb --engine ray --workers 2
     """
     with _open(db) as store:
-        _analyse(store, workers)
+        _analyse(store, workers, engine, ray_address)
 
 
 def _export(store: Store, fmt: str, path: Path) -> None:

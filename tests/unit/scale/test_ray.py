@@ -1,0 +1,38 @@
+"""The Ray engine stores exactly what the local engine stores."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import analyse, ingest
+from storyline.store import Store
+
+ray = pytest.importorskip("ray")
+
+REPORTS = {
+    "a": "Border talks\n\nThe foreign ministers of Norway and Chile met in Oslo on Friday, officials said.\n",
+    "b": "Aid pledged\n\nJapan pledged new humanitarian aid to Kenya on Monday, the ministry said.\n",
+    "c": "Envoy expelled\n\nPeru expelled an envoy from Ghana last week, the government said.\n",
+}
+
+
+def stored(store: Store) -> tuple:
+    q = lambda sql: store.con.execute(sql).fetchall()  # noqa: E731
+    return (q("SELECT doc, actor, start, \"end\" FROM mentions ORDER BY ALL"),
+            q("SELECT id, type, source, target FROM event_mentions ORDER BY ALL"),
+            q("SELECT id FROM documents WHERE NOT analysed"))
+
+
+@pytest.mark.slow
+def test_ray_engine_matches_local_engine(tmp_path):
+    from storyline.scale import analyse_with_ray
+
+    (tmp_path / "in").mkdir()
+    for name, text in REPORTS.items():
+        (tmp_path / "in" / f"{name}.txt").write_text(text)
+    with Store(tmp_path / "local.duckdb") as local, Store(tmp_path / "ray.duckdb") as distributed:
+        ingest([tmp_path / "in"], local)
+        ingest([tmp_path / "in"], distributed)
+        assert analyse(local) == 3
+        assert analyse_with_ray(distributed, workers=2, chunk=2) == 3
+        assert stored(distributed) == stored(local)
+        assert stored(local)[0], "the reports name actors"
