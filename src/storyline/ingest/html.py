@@ -25,7 +25,10 @@ def extract_html(html: str, url: str | None = None) -> Page | None:
 
     try:
         doc = trafilatura.bare_extraction(html, url=url, include_comments=False, favor_precision=True,
-                                          include_tables=False, with_metadata=True)
+                                          include_tables=False, with_metadata=True,
+                                          # only dates the page declares: a copyright year is no date
+                                          date_extraction_params={"extensive_search": False,
+                                                                  "original_date": True})
     except Exception:  # noqa: BLE001 - malformed markup must skip the page, not end the run
         doc = None
     if doc is None or not (doc.text or "").strip():

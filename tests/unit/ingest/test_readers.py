@@ -139,3 +139,11 @@ def test_folders_are_read_recursively_and_globs_expand(tmp_path):
     (tmp_path / "top.txt").write_text("Top\n\n" + STORY, encoding="utf-8")
     assert {d.id for d in items(tmp_path)[0]} == {"deep", "top"}
     assert [d.id for d in list(iter_raw([str(tmp_path / "**" / "deep.txt")]))] == ["deep"]
+
+
+def test_a_copyright_year_is_not_a_publication_date(tmp_path):
+    page = HTML.replace('<meta property="article:published_time" content="2023-03-06T10:00:00Z">', "")
+    page = page.replace("Copyright 2023", "&copy; 2022 Example News")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    docs, _ = items(tmp_path / "p.html")
+    assert docs[0].published is None
