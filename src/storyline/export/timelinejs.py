@@ -45,7 +45,7 @@ def _text(ev, actors, docs) -> str:
     for e in ev.evidence[:_MAX_QUOTES]:
         doc = docs.get(e.doc, {})
         title = escape(doc.get("title") or e.doc)
-        if doc.get("url"):
+        if (doc.get("url") or "").lower().startswith(("http://", "https://")):  # never javascript:
             title = f'<a href="{escape(doc["url"], quote=True)}">{title}</a>'
         when = f", {escape(doc['published'])}" if doc.get("published") else ""
         parts.append(f"<blockquote>{escape(e.text)}<br><small>{title}{when}</small></blockquote>")

@@ -96,8 +96,12 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     mentions = [{**m.to_dict(), "name": actor_name(actors, m.actor)} for m in store.mentions(doc_id)]
     evidence = [{**e.to_dict(), "event": ev.id, "type": ev.type, "label": headline(ev, actors)}
                 for ev in store.events() for e in ev.evidence if e.doc == doc_id]
+    events = {}
+    for e in evidence:
+        events.setdefault(e["event"], {"id": e["event"], "type": e["type"], "label": e["label"], "spans": 0})
+        events[e["event"]]["spans"] += 1
     return {**doc.to_dict(), "mentions": mentions, "timexes": [t.to_dict() for t in store.timexes(doc_id)],
-            "evidence": evidence,
+            "evidence": evidence, "events": list(events.values()),
             "actors": sorted({m["actor"]: m["name"] for m in mentions}.items(), key=lambda kv: kv[1])}
 
 

@@ -63,9 +63,10 @@
     var range = e.end && e.end !== e.start;
     var tip = esc(e.label) + "<br>" + esc(e.type) + " · " + esc(e.status) + " · " + esc(e.date) +
       " · " + e.n_reports + " report" + (e.n_reports === 1 ? "" : "s");
-    return { id: e.id, group: e.type, start: e.start, end: range ? nextDay(e.end) : undefined,
-      type: range ? "range" : "box", title: tip,
+    var it = { id: e.id, group: e.type, start: e.start, type: range ? "range" : "box", title: tip,
       className: "t-" + e.type + " s-" + e.status + (e.n_reports > 1 ? " multi" : "") };
+    if (range) it.end = nextDay(e.end);
+    return it;
   }
   function itemContent(it) {
     var e = byId[it.id];
