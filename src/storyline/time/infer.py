@@ -121,12 +121,13 @@ def _guess(doc: Document, hs: list[Happening], anchors: dict[str, date],
     days = _window(doc, [h for v in links.values() for h in v], anchors)
     if not days:
         return None, 0.0, "no anchor: no dated report and no full date in the text"
+    actors = {k: v[0] for k, v in index.items()}
     partial = dateline(body)
     todays = today_dates(body)
     lead_end = _lead_end(body)
     scored: list[tuple[float, date, list[str]]] = []
     for d in days:
-        s, why = _score(d, doc, prepared, links, partial, todays, lead_end)
+        s, why = _score(d, doc, prepared, links, actors, partial, todays, lead_end)
         scored.append((s, d, why))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     best, day, why = scored[0]
@@ -150,8 +151,13 @@ def _lead_end(body: str) -> int:
     return spans[min(1, len(spans) - 1)][1] if spans else 0
 
 
-def _score(d: date, doc: Document, prepared, links: dict[int, list[Happening]], partial: DayParts | None,
-           todays: list[DayParts], lead_end: int) -> tuple[float, list[str]]:
+def _overlap(a: set[str], b: set[str]) -> float:
+    """How surely two clauses name the same happening: shared actors over the smaller cast."""
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _score(d: date, doc: Document, prepared, links: dict[int, list[Happening]], index_actors: dict[int, set[str]],
+           partial: DayParts | None, todays: list[DayParts], lead_end: int) -> tuple[float, list[str]]:
     """Weighted count of the constraints candidate day d satisfies, and their descriptions."""
     s = 0.0
     why: list[str] = []
@@ -171,20 +177,21 @@ def _score(d: date, doc: Document, prepared, links: dict[int, list[Happening]], 
         if not rng:
             continue
         day_level = rng[0] == rng[1]
-        for h in links.get(start, []):
+        actors = index_actors.get(start, set())
+        for h in sorted(links.get(start, []), key=lambda h: -_overlap(actors, h[0])):
             if day_level and h[2] == h[3] == rng[0]:
-                s += W_CROSS_DAY
+                s += W_CROSS_DAY * _overlap(actors, h[0])
                 why.append(f"{t.text!r} = {h[2].isoformat()} in {h[4]}")
                 break
             if not day_level and rule == "relative" and rng[0] <= h[2] and h[3] <= rng[1]:
-                s += W_CROSS_WEEK
+                s += W_CROSS_WEEK * _overlap(actors, h[0])
                 why.append(f"{t.text!r} holds {h[2].isoformat()} of {h[4]}")
                 break
         if rule in _ABSOLUTE and day_level:
             gap = (d - rng[0]).days
             if (tense == "past" and 0 <= gap <= WINDOW) or (tense == "future" and -45 <= gap < 0) \
                     or (tense is None and abs(gap) <= WINDOW):
-                s += W_OWN
+                s += W_OWN * (1 - 0.5 * abs(gap) / WINDOW)  # news tells of recent days: nearer is likelier
                 why.append(f"{t.text!r} {tense or 'near'}")
         gd = m.groupdict()
         if rule == "relative" and gd.get("runit", "").lower() == "week" and \
