@@ -1,0 +1,113 @@
+"""Arguments of one trigger: source and target actor ids for verb, noun and adjective events."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .patterns import Pattern, lexicon
+from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_objects, subject_of
+
+_NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
+
+
+def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> list[str]:
+    """Fill the pattern's target slots in order; the first slot that yields actors wins."""
+    lex = lexicon()
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if tok.dep_ == "amod" and tok.tag_ == "VBG":
+        objs.append(tok.head)
+    for slot in p.target:
+        got: list[str] = []
+        if slot in ("dobj", "dobj_actor", "dobj_event", "dobj_poss"):
+            for o in objs:
+                got += actors_of(o, idx)
+        elif slot == "dative":
+            got = [a for c in tok.children if c.dep_ == "dative" for a in actors_of(c, idx)]
+            got += [a for o in prep_objects(tok, {"to"}) for a in actors_of(o, idx)]
+        elif slot == "loc":
+            heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
+            heads += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
+            got = mentioned_in(heads, idx, src)
+        elif slot in ("embedded", "embedded_actors", "embedded_subject"):
+            emb = embedded(tok, p)
+            if slot == "embedded":
+                for e in emb:
+                    for o in prep_objects(e, {"with", "between", "to", "against", "on"}):
+                        got += actors_of(o, idx)
+            elif slot == "embedded_subject":
+                got = [a for e in emb for a in subject_of(e, idx)[0]]
+            else:
+                got = mentioned_in(emb + objs, idx, src)
+        else:
+            prep = slot.removesuffix("_actor")
+            for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
+                got += actors_of(o, idx)
+        got = [a for a in got if a not in src]
+        if got:
+            return _uniq(got)
+    return []
+
+
+def embedded(tok: Token, p: Pattern) -> list[Token]:
+    """Heads of an embedded event: "call for <a meeting>", "accuse X of <massing>", "threaten to <V>"."""
+    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if p.embed or p.prep:
+        for o in prep_objects(tok, {p.embed or p.prep}):
+            out.append(o)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == (p.embed or p.prep):
+                out += [x for x in c.children if x.dep_ == "pcomp"]
+    if "embedded" in p.target or "embedded_actors" in p.target:
+        out += [c for c in tok.children if c.dep_ == "dobj"]
+    return out
+
+
+def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[str]]:
+    """Subject is the source (the by-agent in the passive); slots give the target."""
+    src, passive_tgt = subject_of(tok, idx)
+    tgt = passive_tgt or _verb_targets(tok, p, idx, src)
+    return src, [a for a in tgt if a not in src]
+
+
+def _gov_verb(tok: Token) -> Token | None:
+    """The verb a noun hangs from, through "a series of" and prepositions like "for"."""
+    t = tok
+    for _ in range(4):
+        h = t.head
+        if h is t:
+            return None
+        if h.tag_ in VERB_TAGS:
+            return h
+        t = h
+    return None
+
+
+def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) -> tuple[list[str], list[str], Token]:
+    """Possessor/modifier/"by" give the source, with/against/of/on the target, "between" both sides."""
+    lex = lexicon()
+    src: list[str] = []
+    tgt: list[str] = []
+    between: list[str] = []
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("poss", "compound", "amod", "nmod"):
+            src += [idx.tok[x.i] for x in c.subtree if x.i in idx.tok]
+            if c.dep_ == "poss" and c.pos_ == "PRON" and not src:
+                src += actors_of(c, idx)
+        elif c.dep_ == "relcl":
+            src += subject_of(c, idx)[0]
+    for o in prep_objects(tok, {"by"}):
+        src += actors_of(o, idx)
+    for o in prep_objects(tok, {"between", "among"}):
+        between += actors_of(o, idx)
+    for o in prep_objects(tok, _NOUN_TARGET_PREPS):
+        tgt += actors_of(o, idx)
+    gov = _gov_verb(tok) or tok
+    via_light = tok.dep_ in ("dobj", "pobj") and gov is not tok and (
+        gov.lemma_.lower() in lex["light_verbs"] or gov.i in trigger_verbs)
+    if not src and via_light and tok.dep_ != "nsubj":
+        src = subject_of(gov, idx)[0]
+        if not tgt:
+            tgt = [a for o in prep_objects(gov, {"with", "to", "against", "on"}) for a in actors_of(o, idx)]
+    src = _uniq(src)
+    if between:  # "talks between X and Y": the participants are exactly those named
+        src, tgt = between[:1], between[1:]
+    return src, [a for a in _uniq(tgt) if a not in src], gov

@@ -1,0 +1,162 @@
+"""One EventMention per trigger per sentence: type, actors, status, clause, place and confidence."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EventMention, Mention
+from .args import embedded, noun_args, verb_args
+from .dates import HINTS
+from .location import location_of
+from .match import match
+from .patterns import Pattern, lexicon
+from .roles import VERB_TAGS, ActorIndex, actors_of, subject_of
+from .status import has_condition, status_of
+
+_STATUS_WEIGHT = {"occurred": 1.0, "ongoing": 1.0, "scheduled": 0.9, "denied": 0.7,
+                  "threatened": 0.6, "conditional": 0.5, "hypothetical": 0.5}
+_CLAUSE_CUT = ("ccomp", "advcl", "relcl", "parataxis")
+
+
+def _clause(head: Token, cut: list[Token]) -> tuple[int, int]:
+    """Char span of the head's clause without sub-clauses and embedded events, around the head."""
+    drop: set[int] = set()
+    for c in head.children:
+        if c.dep_ in _CLAUSE_CUT or (c.dep_ == "conj" and c.tag_ in VERB_TAGS):
+            drop |= {x.i for x in c.subtree}
+    for e in cut:
+        if e is not head:
+            drop |= {x.i for x in e.subtree}
+    keep = sorted(x.i for x in head.subtree if x.i not in drop)
+    lo = hi = head.i
+    keep_set = set(keep)
+    while lo - 1 in keep_set:
+        lo -= 1
+    while hi + 1 in keep_set:
+        hi += 1
+    doc = head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _adj_args(tok: Token, idx: ActorIndex, earlier: list[EventMention]) -> tuple[list[str], list[str], Token]:
+    """"X's demands are unacceptable" / "called that demand unacceptable": evaluator and evaluated."""
+    head = tok.head
+    judged = [c for c in head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.i != tok.i]
+    if tok.dep_ == "acomp":  # copula: the evaluator speaks from the governing verb
+        gov = head
+        for _ in range(3):
+            if gov.dep_ in ("ccomp", "xcomp") and gov.head.tag_ in VERB_TAGS:
+                gov = gov.head
+                break
+            gov = gov.head
+        src = subject_of(gov, idx)[0] if gov is not head else []
+        judged = [c for c in head.children if c.dep_ == "nsubj"]
+    else:
+        gov = head
+        src = subject_of(head, idx)[0]
+        judged = [c for c in head.children if c.dep_ == "dobj"] or judged
+    tgt = [a for j in judged for a in actors_of(j, idx)]
+    if not tgt:
+        tgt = _anaphoric_target(judged, earlier)
+    return src, [a for a in tgt if a not in src], gov
+
+
+def _anaphoric_target(judged: list[Token], earlier: list[EventMention]) -> list[str]:
+    """"that demand" points back to the latest event of that trigger noun: its source."""
+    for j in judged:
+        if not any(c.lower_ in ("that", "this", "these", "those", "the") for c in j.children):
+            continue
+        for em in reversed(earlier[-12:]):
+            if em.trigger.lower().rstrip("s") == j.lemma_.lower().rstrip("s") and em.source:
+                return list(em.source)
+    return []
+
+
+def _threat_status(gov: Token) -> str:
+    """A threat is made when uttered: its own status ignores the modal of the threatened act."""
+    st = status_of(gov.head, gov.head) if gov.dep_ in ("ccomp", "xcomp") and gov.head is not gov else "occurred"
+    return st if st in ("denied", "scheduled") else "occurred"
+
+
+def _mention(doc_id: str, n: int, sent: Span, tok: Token, p: Pattern, src: list[str], tgt: list[str],
+             status: str, clause: tuple[int, int], place, typ: str | None = None) -> EventMention:
+    symmetric = p.symmetric
+    if symmetric and not tgt and len(src) > 1:
+        src, tgt = src[:1], src[1:]
+    conf = p.conf * _STATUS_WEIGHT.get(status, 0.6) * (1.0 if src else 0.5) * (1.0 if tgt else 0.8)
+    return EventMention(
+        id=f"{doc_id}:{n}", doc=doc_id, type=typ or p.type, source=src, target=tgt,
+        start=sent.start_char, end=sent.end_char, text=sent.text, trigger=tok.text, mode=p.mode,
+        cameo=p.cameo, status=status, clause_start=clause[0], clause_end=clause[1],
+        location=place[0] if place else None, lat=place[1] if place else None,
+        lon=place[2] if place else None, symmetric=symmetric, confidence=round(conf, 3))
+
+
+def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[EventMention]:
+    """Event mentions of one parsed report; dates come later from assign_dates."""
+    idx = ActorIndex(doc, mentions)
+    out: list[EventMention] = []
+    lex = lexicon()
+    for sent in doc.sents:
+        found = [(t, p) for t in sent if (p := match(t)) is not None]
+        verbs = {t.i for t, p in found if p.pos == "verb"}
+        trig = {t.i for t, _ in found}
+        sent_out: list[tuple[EventMention, Token, list[Token]]] = []
+        for tok, p in found:
+            cut: list[Token] = []
+            if p.pos == "verb":
+                src, tgt = verb_args(tok, p, idx)
+                gov = head = tok
+                cut = [e for e in embedded(tok, p) if any(x.i in trig for x in e.subtree)]
+            elif p.pos == "noun":
+                src, tgt, gov = noun_args(tok, p, idx, verbs)
+                head = tok if gov.i in verbs and gov is not tok else gov
+            else:
+                if tok.head.i in verbs:
+                    continue
+                src, tgt, gov = _adj_args(tok, idx, out)
+                head = tok.head
+            if not src and not tgt:
+                continue
+            if (p.needs_target or p.symmetric or p.type in ("ACCUSE", "REQUEST", "SANCTION", "ASSAULT",
+                                                            "COERCE", "AID", "THREATEN", "REJECT")) and not tgt:
+                if src:  # a one-sided event: kept only for fusion, never exported on its own
+                    pass
+            if p.needs_person_target and not any(idx.kind(a) == "person" for a in tgt):
+                continue
+            status = status_of(tok, gov)
+            place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
+            clause = _clause(head, cut)
+            em = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt, status, clause, place)
+            sent_out.append((em, tok, cut))
+            if p.type in lex["hostile_types"] and src and tgt and has_condition(gov):
+                em.status = "conditional"
+                threat = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt,
+                                  _threat_status(gov),
+                                  clause, place, typ="THREATEN")
+                threat.mode, threat.cameo = "conditional", "13"
+                threat.confidence = round(0.7 * _STATUS_WEIGHT.get(threat.status, 0.6), 3)
+                sent_out.append((threat, tok, cut))
+        for em, tok, cut in _dedupe(sent_out):
+            HINTS[em.id] = (tok.idx, [(e.left_edge.idx, e.right_edge.idx + len(e.right_edge)) for e in cut])
+            out.append(em)
+    return out
+
+
+def _dedupe(items: list[tuple[EventMention, Token, list[Token]]]) -> list[tuple[EventMention, Token, list[Token]]]:
+    """One sentence telling one event twice ("impose sanctions": verb and noun) keeps the better one."""
+    best: dict[tuple, tuple[EventMention, Token, list[Token]]] = {}
+    for item in items:
+        em = item[0]
+        key = (em.type, tuple(sorted(set(em.source) | set(em.target))) if em.symmetric else
+               (tuple(em.source), tuple(em.target)))
+        keep = best.get(key)
+        if keep is None or (em.confidence > keep[0].confidence):
+            best[key] = item
+    kept = {id(v[0]) for v in best.values()}
+    for a in best.values():
+        for b in best.values():
+            if a is not b and a[0].type == b[0].type and id(a[0]) in kept and id(b[0]) in kept \
+                    and set(a[0].source) <= set(b[0].source) and set(a[0].target) <= set(b[0].target) \
+                    and (len(a[0].source) + len(a[0].target)) < (len(b[0].source) + len(b[0].target)):
+                kept.discard(id(a[0]))
+    return [it for it in items if id(it[0]) in kept]

@@ -1,0 +1,70 @@
+"""Which tokens trigger an event: verb, noun and adjective patterns with their constraints checked."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .patterns import Pattern, lexicon, patterns
+from .roles import VERB_TAGS
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "amod" and tok.tag_ == "VBG":  # "of massing troops" parsed as a modifier
+        objs.append(tok.head)
+    return objs
+
+
+def _verb_ok(tok: Token, p: Pattern) -> bool:
+    kids = list(tok.children)
+    if p.prt and not any(c.dep_ == "prt" and c.lower_ in p.prt for c in kids):
+        return False
+    if p.prep and not any(c.dep_ == "prep" and c.lower_ == p.prep for c in kids):
+        return False
+    if p.obj and not any(_lemma(o) in p.obj or o.lower_ in p.obj for o in _objects(tok)):
+        return False
+    if p.oprd and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr") and _lemma(c) in p.oprd
+                          for c in kids):
+        return False
+    if p.subtree_any:
+        lems = {_lemma(x) for x in tok.subtree}
+        cond = "IF" in p.subtree_any and (lems & set(lexicon()["conditional_marks"]) or "event" in lems)
+        if not (lems & set(p.subtree_any) or cond):
+            return False
+    return True
+
+
+def _noun_ok(tok: Token, p: Pattern) -> bool:
+    if p.plural and tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if p.needs_compound and not any(c.dep_ == "compound" and _lemma(c) in p.needs_compound for c in tok.children):
+        return False
+    if p.light_only:
+        head = tok.head
+        if tok.dep_ == "pobj" and head.head.dep_ == "dobj":  # "signed a series of agreements"
+            head = head.head.head
+        elif tok.dep_ != "dobj":
+            return False
+        return _lemma(head) in p.light_only
+    return True
+
+
+def match(tok: Token) -> Pattern | None:
+    """The first pattern whose lemma and constraints fit this token, or None."""
+    table = patterns()
+    lem = _lemma(tok)
+    if tok.tag_ in VERB_TAGS or tok.pos_ == "VERB":
+        for p in table["verb"].get(lem, []):
+            if _verb_ok(tok, p):
+                return p
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for p in table["noun"].get(lem, []):
+            if _noun_ok(tok, p):
+                return p
+    if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "attr"):
+        for p in table["adj"].get(lem, []):
+            return p
+    return None

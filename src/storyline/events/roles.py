@@ -1,0 +1,210 @@
+"""Source and target from sentence structure: actor mentions mapped onto dependency heads."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Mention
+from .patterns import lexicon, regions
+
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+MOD_DEPS = ("compound", "amod", "nmod", "npadvmod", "poss")
+
+
+class ActorIndex:
+    """Which token belongs to which actor, and what kind each actor is, for one parsed report."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.tok: dict[int, str] = {}
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for t in span or []:
+                self.tok.setdefault(t.i, m.actor)
+        actors = doc._.actors if Doc.has_extension("actors") else None
+        self.actors = actors or {}
+        self.by_country = {a.country: a.id for a in self.actors.values()
+                           if getattr(a, "kind", None) == "country" and a.country}
+
+    def kind(self, actor_id: str) -> str:
+        """Actor kind from the actors component, else guessed from the id's shape."""
+        a = self.actors.get(actor_id)
+        if a is not None and getattr(a, "kind", None):
+            return a.kind
+        if actor_id.startswith("person:") or (actor_id.islower() and "_" in actor_id):
+            return "person"
+        return "country" if actor_id.isupper() and len(actor_id) == 3 else "organization"
+
+    def place_actor(self, tok: Token) -> str | None:
+        """A region named as an object ("Crimea") stands for the country it belongs to."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        name = (ent.text if ent is not None else tok.text).lower().removeprefix("the ")
+        code = regions().get(name)
+        if not code:
+            return None
+        return self.by_country.get(code) or (code if code in self.actors or not self.actors else None)
+
+
+def _uniq(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the heads coordinated with it ("X, Y and Z")."""
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def in_condition(tok: Token) -> bool:
+    """True when the token sits inside an "if"/"unless" clause."""
+    lex = lexicon()
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["conditional_marks"] for c in a.children):
+            return True
+    return False
+
+
+def resolve_pronoun(tok: Token, idx: ActorIndex) -> list[str]:
+    """he/she/it/they -> the main-clause subject if compatible, else the nearest preceding actor."""
+    lex = lexicon()
+    low = tok.lower_
+    if low in lex["pronouns_person"]:
+        ok = lambda a: idx.kind(a) == "person"  # noqa: E731
+    elif low in lex["pronouns_thing"]:
+        ok = lambda a: idx.kind(a) != "person"  # noqa: E731
+    elif low in lex["pronouns_plural"]:
+        ok = lambda a: idx.kind(a) != "person"  # noqa: E731
+    else:
+        return []
+    sent = tok.sent
+    if not in_condition(tok):
+        root = sent.root
+        for s in root.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i:
+                got = [a for a in actors_of(s, idx, depth=2, pronouns=False) if ok(a)]
+                if got:
+                    return got[:1]
+    lo = sent.start_char
+    prev = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else lo
+    for m in reversed(idx.mentions):
+        if m.start < tok.idx and m.start >= prev and ok(m.actor):
+            return [m.actor]
+    return []
+
+
+def actors_of(tok: Token, idx: ActorIndex, depth: int = 3, pronouns: bool = True) -> list[str]:
+    """Actors a noun phrase stands for: its head, apposition, modifiers, possessor, coordination."""
+    out: list[str] = []
+    for t in conjuncts(tok):
+        out += _head_actors(t, idx, depth, pronouns)
+    return _uniq(out)
+
+
+def _head_actors(t: Token, idx: ActorIndex, depth: int, pronouns: bool) -> list[str]:
+    lex = lexicon()
+    if t.i in idx.tok:
+        return [idx.tok[t.i]]
+    if t.lower_ in lex["relative_pronouns"] and t.head.dep_ == "relcl":
+        return actors_of(t.head.head, idx, depth - 1, pronouns) if depth > 0 else []
+    if t.pos_ == "PRON":
+        return resolve_pronoun(t, idx) if pronouns else []
+    if depth <= 0:
+        return []
+    for dep in (("appos",), ("compound", "amod", "nmod", "npadvmod"), ("poss",)):
+        got: list[str] = []
+        for c in t.children:
+            if c.dep_ in dep and c.i < t.i or (c.dep_ in dep and dep == ("appos",)):
+                got += [idx.tok[x.i] for x in c.subtree if x.i in idx.tok]
+                if c.dep_ == "poss" and not got and c.pos_ == "PRON" and pronouns:
+                    got += resolve_pronoun(c, idx)
+        if got:
+            return _uniq(got)[:1] if dep == ("poss",) else _uniq(got)
+    if t.lemma_.lower() in lex["proxy_nouns"]:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return actors_of(p, idx, depth - 1, pronouns)
+    place = idx.place_actor(t)
+    return [place] if place else []
+
+
+def subject_of(v: Token, idx: ActorIndex, depth: int = 4) -> tuple[list[str], list[str]]:
+    """(source, passive target) of a verb, climbing to the controller when it has no subject."""
+    src: list[str] = []
+    tgt: list[str] = []
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            src += actors_of(c, idx)
+        elif c.dep_ == "nsubjpass":
+            tgt += actors_of(c, idx)
+        elif c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    src += actors_of(p, idx)
+    if src or tgt or depth <= 0:
+        return _uniq(src), _uniq(tgt)
+    return controller(v, idx, depth), []
+
+
+def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
+    """Subject of a subjectless verb: object control (accuse X of V-ing), else the governor's subject."""
+    lex = lexicon()
+    if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
+        own = actors_of(v.head, idx)
+        if own:
+            return own
+    if v.dep_ == "relcl":
+        return actors_of(v.head, idx)
+    g = v.head
+    if g.dep_ == "prep" and v.dep_ in ("pcomp", "pobj", "amod"):
+        g = g.head
+    if v.dep_ == "amod":  # a participle misparsed as modifier: "of massing troops"
+        g = v.head.head.head if v.head.head.dep_ == "prep" else v.head.head
+    if g is v or g.i == v.i:
+        return []
+    if g.tag_ in VERB_TAGS:
+        if g.lemma_.lower() in lex["object_control"] and v.dep_ != "conj":
+            for c in g.children:
+                if c.dep_ == "dobj":
+                    got = actors_of(c, idx)
+                    if got:
+                        return got
+                if c.dep_ == "prep" and c.lower_ == "on":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and actors_of(p, idx):
+                            return actors_of(p, idx)
+        return subject_of(g, idx, depth - 1)[0]
+    if g.pos_ in ("NOUN", "PROPN"):
+        return [a for c in g.children if c.dep_ in MOD_DEPS for a in actors_of(c, idx)]
+    return []
+
+
+def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions attached to a token."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def mentioned_in(tokens: list[Token], idx: ActorIndex, exclude: list[str]) -> list[str]:
+    """Every actor mentioned in some subtrees (a looser fallback for locative and embedded slots)."""
+    out = []
+    for t in tokens:
+        for x in t.subtree:
+            a = idx.tok.get(x.i) or (idx.place_actor(x) if x.pos_ == "PROPN" else None)
+            if a and a not in exclude:
+                out.append(a)
+    return _uniq(out)
+
+
+def sentence_of(tok: Token) -> Span:
+    return tok.sent

@@ -1,0 +1,92 @@
+"""What a report says of an event's reality: occurred, scheduled, conditional, denied, hypothetical."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .patterns import lexicon
+
+
+def _aux(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _condition_child(tok: Token) -> bool:
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["conditional_marks"] for m in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "upon") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in lex["conditional_nouns"]
+                and any(q.lower_ == "of" for q in p.children) for p in c.children):
+            return True
+    return False
+
+
+def has_condition(gov: Token) -> bool:
+    """The event is the consequence of a condition ("would impose X if Y invades"): a threat."""
+    return _condition_child(gov) or any(_condition_child(c) for c in gov.children if c.dep_ == "dobj")
+
+
+def in_condition(tok: Token) -> bool:
+    """The event is itself the condition ("if Russia invades", "in the event of an invasion")."""
+    lex = lexicon()
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["conditional_marks"] for m in a.children):
+            return True
+        if a.dep_ == "pobj" and a.lemma_.lower() in lex["conditional_nouns"] and a.head.lower_ in ("in", "upon") \
+                and tok.i > a.i:
+            return True
+    return False
+
+
+_ARG_PREPS = ("for", "of", "to", "on", "from", "about")
+
+
+def _governors(trigger: Token) -> list[Token]:
+    """Words the event is an argument of (not an adjunct of): "plan to <V>", "call for <a meeting>"."""
+    out: list[Token] = []
+    cur = trigger
+    while cur.dep_ != "ROOT" and len(out) < 6:
+        if cur.dep_ == "prep" and cur.lower_ not in _ARG_PREPS:
+            break
+        if cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and cur is not trigger):
+            break
+        cur = cur.head
+        if cur.tag_.startswith("VB") or cur.pos_ in ("ADJ", "NOUN"):
+            out.append(cur)
+    return out
+
+
+def status_of(trigger: Token, gov: Token) -> str:
+    """Status from conditions, negation, governing verbs, modals and aspect around the event's verb."""
+    lex = lexicon()
+    if in_condition(trigger):
+        return "conditional"
+    governors = _governors(trigger)
+    for t in (trigger, gov):
+        if any(c.dep_ == "neg" for c in t.children):
+            return "denied"
+    for a in governors:
+        lem = a.lemma_.lower()
+        if lem in lex["negating_governors"]:
+            return "denied"
+        if any(c.dep_ == "neg" for c in a.children) and lem not in ("say", "tell"):
+            return "denied"
+    for a in governors:
+        if a.lemma_.lower() in lex["hypothetical_governors"]:
+            return "hypothetical"
+        if a.lemma_.lower() in lex["scheduled_governors"]:
+            return "scheduled"
+    auxes = [x.lower_ for x in _aux(gov)] + ([x.lower_ for x in _aux(trigger)] if trigger is not gov else [])
+    if any(x in lex["modal_hypothetical"] for x in auxes):
+        return "hypothetical"
+    if any(x in lex["modal_future"] for x in auxes):
+        return "scheduled"
+    if any(x.lower_ == "going" for x in gov.ancestors if x.i < gov.i) or (
+            gov.dep_ == "xcomp" and gov.head.lower_ == "going"):
+        return "scheduled"
+    if any(x.lower_ == "next" for x in trigger.children):
+        return "scheduled"
+    if gov.tag_ == "VBG" and any(x.lemma_ == "be" for x in _aux(gov)):
+        return "ongoing"
+    return "occurred"
