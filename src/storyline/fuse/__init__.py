@@ -1,0 +1,29 @@
+"""Fusion: one Event per happening across reports, and stories that group the reports."""
+from __future__ import annotations
+
+from ..model import Actor, Document, Event, EventMention, Story
+from .cluster import cluster_mentions
+from .events import merge
+from .stories import build_stories
+
+#: statuses an export shows by default: what reports say happened, happens or is scheduled
+EXPORT_STATUSES = ("occurred", "ongoing", "scheduled")
+MIN_EXPORT_CONFIDENCE = 0.3
+
+
+def fuse(event_mentions: list[EventMention], actors: dict[str, Actor],
+         documents: dict[str, Document]) -> tuple[list[Event], list[Story]]:
+    """Fused events (sorted by date, then id) and the stories they belong to."""
+    events = [merge(members, actors) for members in cluster_mentions(event_mentions, actors)]
+    events.sort(key=lambda e: (e.date_start or "9999", e.id))
+    stories = build_stories(events, event_mentions, actors, documents)
+    return events, stories
+
+
+def exportable(event: Event) -> bool:
+    """Default export filter: a real source and target, a factual status, enough confidence."""
+    return (bool(event.source) and bool(event.target) and event.status in EXPORT_STATUSES
+            and event.confidence >= MIN_EXPORT_CONFIDENCE)
+
+
+__all__ = ["fuse", "exportable", "EXPORT_STATUSES"]

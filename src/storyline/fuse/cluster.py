@@ -1,0 +1,108 @@
+"""Which event mentions tell the same happening: type, actors (affiliation level), dates, place, status."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..events.dates import value_range
+from ..model import Actor, EventMention
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+_STATUS_GROUP = {"occurred": "real", "ongoing": "real", "scheduled": "real", "denied": "denied",
+                 "conditional": "unreal", "hypothetical": "unreal", "threatened": "unreal"}
+
+
+def expander(actors: dict[str, Actor]) -> Callable[[list[str]], set[str]]:
+    """Actor ids plus the state or organisation each person acts for."""
+    def expand(ids: list[str]) -> set[str]:
+        out = set(ids)
+        for i in ids:
+            a = actors.get(i)
+            if a is not None and a.affiliation:
+                out.add(a.affiliation)
+        return out
+    return expand
+
+
+def _range(em: EventMention) -> tuple[date, date] | None:
+    rng = value_range(em.date)
+    return (rng[0], rng[1]) if rng else None
+
+
+@dataclass
+class Cluster:
+    """Mentions fused so far and what they jointly imply (actor sets, the narrowest date range)."""
+
+    type: str
+    symmetric: bool
+    src: set[str]
+    tgt: set[str]
+    group: str
+    span: tuple[date, date] | None = None
+    location: str | None = None
+    members: list[EventMention] = field(default_factory=list)
+
+    def add(self, em: EventMention, s: set[str], t: set[str]) -> None:
+        self.members.append(em)
+        self.src |= s
+        self.tgt |= t
+        self.symmetric = self.symmetric or em.symmetric
+        rng = _range(em)
+        if rng:
+            self.span = rng if self.span is None else (max(self.span[0], rng[0]), min(self.span[1], rng[1]))
+        self.location = self.location or em.location
+
+
+def _actors_fit(c: Cluster, s: set[str], t: set[str], symmetric: bool) -> int:
+    """Shared actors (0 = incompatible); meetings compare participants regardless of side."""
+    if symmetric or c.symmetric:
+        p1, p2 = c.src | c.tgt, s | t
+        shared = len(p1 & p2)
+        return shared if shared >= min(2, len(p1), len(p2)) else 0
+    if s and c.src and not (s & c.src):
+        return 0
+    if t and c.tgt and not (t & c.tgt):
+        return 0
+    shared = len(s & c.src) + len(t & c.tgt)
+    if not (s & c.src) and not (t & c.tgt):
+        return 0
+    return shared
+
+
+def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str]) -> int:
+    if em.type != c.type or _STATUS_GROUP.get(em.status, "real") != c.group:
+        return 0
+    if em.location and c.location and em.location != c.location:
+        return 0
+    rng = _range(em)
+    if rng and c.span and (rng[1] < c.span[0] or c.span[1] < rng[0]):
+        return 0
+    return _actors_fit(c, s, t, em.symmetric)
+
+
+def _order(em: EventMention) -> tuple:
+    rng = value_range(em.date)
+    return (not em.source, rng is None, _PRECISION_RANK.get(rng[2], 9) if rng else 9, -em.confidence, em.id)
+
+
+def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor]) -> list[list[EventMention]]:
+    """Greedy fusion: full, precisely dated mentions seed events; vaguer ones join the best fit."""
+    expand = expander(actors)
+    clusters: list[Cluster] = []
+    for em in sorted(mentions, key=_order):
+        s, t = expand(em.source), expand(em.target)
+        best, score = None, 0
+        for c in clusters:
+            fit = _fits(c, em, s, t)
+            if fit:
+                fit = fit * 10 + (5 if any(m.doc == em.doc for m in c.members) else 0) + len(c.members)
+            if fit > score:
+                best, score = c, fit
+        if best is None:
+            if not em.source:  # a mention without a source only supports an event told elsewhere
+                continue
+            best = Cluster(em.type, em.symmetric, set(), set(), _STATUS_GROUP.get(em.status, "real"))
+            clusters.append(best)
+        best.add(em, s, t)
+    return [c.members for c in clusters]

@@ -1,0 +1,64 @@
+"""Stories: reports linked by events they share or by a strong overlap of the actors they code."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from ..model import Actor, Document, Event, EventMention, Story
+from .cluster import expander
+
+MIN_SHARED_ACTORS = 2
+MIN_JACCARD = 0.5
+
+
+def _find(parent: dict[str, str], x: str) -> str:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def build_stories(events: list[Event], mentions: list[EventMention], actors: dict[str, Actor],
+                  documents: dict[str, Document]) -> list[Story]:
+    """Connected components over reports; sets Document.story and Event.story in place."""
+    expand = expander(actors)
+    docs = sorted(set(documents) | {m.doc for m in mentions})
+    parent = {d: d for d in docs}
+
+    def union(a: str, b: str) -> None:
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for ev in events:
+        evdocs = sorted({e.doc for e in ev.evidence})
+        for d in evdocs[1:]:
+            union(evdocs[0], d)
+    cast: dict[str, set[str]] = {d: set() for d in docs}
+    for m in mentions:
+        cast[m.doc] |= expand(m.source) | expand(m.target)
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            shared = cast[a] & cast[b]
+            if len(shared) >= MIN_SHARED_ACTORS and len(shared) / max(len(cast[a] | cast[b]), 1) >= MIN_JACCARD:
+                union(a, b)
+    groups: dict[str, list[str]] = {}
+    for d in docs:
+        groups.setdefault(_find(parent, d), []).append(d)
+    stories = []
+    for members in sorted(groups.values()):
+        sid = "s" + hashlib.sha1("|".join(members).encode()).hexdigest()[:8]
+        evs = [e for e in events if {x.doc for x in e.evidence} & set(members)]
+        count: Counter[str] = Counter()
+        for e in evs:
+            count.update(e.source + e.target)
+        top = [actors[a].name if a in actors else a for a, _ in count.most_common(3)]
+        label = " / ".join(top) if top else (documents[members[0]].title or members[0]
+                                               if members[0] in documents else members[0])
+        stories.append(Story(id=sid, label=label, docs=members, events=[e.id for e in evs]))
+        for d in members:
+            if d in documents:
+                documents[d].story = sid
+        for e in evs:
+            e.story = e.story or sid
+    return stories

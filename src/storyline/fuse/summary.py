@@ -1,0 +1,45 @@
+"""A readable one-line summary of a fused event, e.g. "NATO and Russia meet in Brussels on 2022-01-12"."""
+from __future__ import annotations
+
+from ..model import Actor, Event
+
+_VERBS = {  # type -> (singular, plural) verb phrase put between source and target
+    "AGREE": ("agrees with", "agree with"), "CONSULT": ("meets", "meet"), "SUPPORT": ("supports", "support"),
+    "CONCEDE": ("concedes to", "concede to"), "COOPERATE": ("cooperates with", "cooperate with"),
+    "AID": ("aids", "aid"), "RETREAT": ("withdraws from", "withdraw from"),
+    "REQUEST": ("makes demands of", "make demands of"), "ACCUSE": ("accuses", "accuse"),
+    "REJECT": ("rejects", "reject"), "THREATEN": ("threatens", "threaten"),
+    "PROTEST": ("protests against", "protest against"), "SANCTION": ("sanctions", "sanction"),
+    "MOBILIZE": ("mobilizes against", "mobilize against"), "COERCE": ("coerces", "coerce"),
+    "ASSAULT": ("attacks", "attack"),
+}
+_MODES = {"call for": ("calls for talks with", "call for talks with"), "sign": ("signs an agreement with",
+          "sign an agreement with"), "phone": ("speaks with", "speak with"), "visit": ("visits", "visit"),
+          "invade": ("invades", "invade"), "occupy": ("annexes or occupies", "annex or occupy"),
+          "break relations": ("cuts ties with", "cut ties with"), "mass": ("masses troops against",
+          "mass troops against"), "build up": ("builds up forces against", "build up forces against")}
+
+
+def _names(ids: list[str], actors: dict[str, Actor]) -> str:
+    names = [actors[i].name if i in actors else i for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "someone"
+
+
+def summarize(ev: Event, actors: dict[str, Actor]) -> str:
+    """Subject, verb, object, place and date in one line; non-factual statuses are flagged."""
+    date = ev.date if isinstance(ev.date, str) else None
+    when = ""
+    if date:
+        when = f" on {date}" if ev.precision == "day" else f" in {date}"
+    where = f" in {ev.location}" if ev.location else ""
+    if ev.symmetric and ev.type in ("CONSULT", "AGREE", "COOPERATE") and ev.mode not in ("call for",):
+        verb = _MODES.get(ev.mode or "", _VERBS[ev.type])[1].split(" with")[0]
+        line = f"{_names(ev.source + ev.target, actors)} {verb}{where}{when}"
+    else:
+        sing, plur = _MODES.get(ev.mode or "", _VERBS.get(ev.type, ("acts on", "act on")))
+        verb = sing if len(ev.source) == 1 else plur
+        line = f"{_names(ev.source, actors)} {verb} {_names(ev.target, actors)}{where}"
+        line += f" ({date})" if date else ""
+    if ev.status not in ("occurred", "ongoing"):
+        line += f" [{ev.status}]"
+    return line
