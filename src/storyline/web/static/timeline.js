@@ -34,7 +34,8 @@
   }
   var counts = {};
   DATA.events.forEach(function (e) {
-    e.source.concat(e.target).forEach(function (a) { counts[a] = (counts[a] || 0) + 1; });
+    var seen = {};
+    e.source.concat(e.target).forEach(function (a) { if (!seen[a]) { seen[a] = true; counts[a] = (counts[a] || 0) + 1; } });
   });
   var actorIds = Object.keys(DATA.actors).sort(function (a, b) { return actorName(a).localeCompare(actorName(b)); });
   fillSelect($("f-actor"), actorIds, function (a) { return actorName(a) + " (" + (counts[a] || 0) + ")"; });
