@@ -1,0 +1,159 @@
+"""People: catalogue names, short names within a report, misspellings, and new people with affiliations."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span
+
+from .catalogue import Catalogue, surface_key
+from .matcher import Cand
+
+#: words spaCy often keeps at the front of a PERSON entity ("Ministers Ryabkov")
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "ministers", "deputy", "foreign", "defence", "defense",
+    "secretary", "secretaries", "general", "gen", "gen.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr",
+    "dr.", "sir", "chancellor", "king", "queen", "prince", "crown", "senator", "sen.", "rep.", "ambassador",
+    "chief", "colonel", "col.", "lt.", "admiral", "adm.", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "envoy", "state", "of", "the", "former", "chairman", "chair", "premier", "lady", "lord",
+    "governor", "mayor", "pope", "ayatollah", "sheikh", "emir", "director", "head", "leader", "said", "says",
+}
+APPOSITION_OPENERS = {"the", "a", "an", "former", "ex", "then", "who", "now", "currently"}
+STOPS = {".", ";", "(", ")", ":", "!", "?", "—", "–"}
+FUZZY_FULL = 90      # whole-name similarity for a misspelt catalogued person
+FUZZY_SHORT = 86     # a lone surname against catalogued surnames
+FUZZY_FIRST = 80     # first names must agree too when both are written
+
+
+def slug(text: str) -> str:
+    """snake_case ASCII slug for new actor ids."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+
+
+def person_cores(doc: Doc) -> list[Span]:
+    """PERSON entities without leading titles and trailing possessives."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = ent.start, ent.end
+        while s < e and (doc[s].lower_ in TITLE_WORDS or not doc[s].is_alpha and doc[s].text not in ("-",)):
+            s += 1
+        while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
+            e -= 1
+        if s < e and any(t.is_title or t.is_upper for t in doc[s:e]):
+            out.append(doc[s:e])
+    return out
+
+
+class PersonResolver:
+    """Gives each PERSON entity not named by the catalogue an actor id."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.cat = catalogue
+        self.full = {surface_key(n): pid for n, pid in catalogue.person_names.items()}
+        self.full_keys = list(self.full)
+        self.short: dict[str, list[str]] = {}
+        for r in catalogue.records.values():
+            for s in r.get("short", []) if r["kind"] == "person" else []:
+                self.short.setdefault(surface_key(s), []).append(r["id"])
+        self.short_keys = list(self.short)
+
+    def fuzzy(self, text: str, when) -> str | None:
+        """A misspelt catalogued person ('Stolenberg'), never a different person ('Jim' vs 'John Smith')."""
+        key = surface_key(text)
+        words = key.split()
+        if len(words) > 1:
+            hit = process.extractOne(key, self.full_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_FULL)
+            if hit:
+                pid = self.full[hit[0]]
+                theirs = hit[0].split()
+                if fuzz.ratio(words[0], theirs[0]) >= FUZZY_FIRST or words[0].rstrip(".") == theirs[0][:1]:
+                    return pid
+            return None
+        if len(key) < 5:
+            return None
+        hits = process.extract(key, self.short_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_SHORT, limit=5)
+        ids = {pid for k, _, _ in hits if k[:1] == key[:1] for pid in self.short[k]}
+        ids = [i for i in ids if self.cat.active(i, when, slack_days=365)] or list(ids)
+        return ids[0] if len(ids) == 1 else None
+
+    def resolve(self, doc: Doc, cores: list[Span], cands: list[Cand], when) -> list[Cand]:
+        """Candidates for person entities the catalogue matcher did not name."""
+        named = [c for c in cands if c.actor and self.cat.kind(c.actor) == "person"]
+        covered = [(c.start, c.end) for c in cands if c.actor]
+        known_last: dict[str, str] = {}
+        for c in named:  # surnames of people named in full in this report
+            words = doc.text[c.start:c.end].split()
+            if len(words) > 1:
+                known_last.setdefault(surface_key(words[-1]), c.actor)
+        out: list[Cand] = []
+        pending: list[tuple[Span, str | None, str]] = []
+        for core in sorted(cores, key=lambda s: -len(s)):
+            if any(s <= core.start_char and core.end_char <= e for s, e in covered):
+                continue
+            key = surface_key(core.text)
+            if key in self.full:
+                pending.append((core, self.full[key], "catalogue"))
+            elif len(core) == 1 and key in known_last:
+                pending.append((core, known_last[key], "coref"))
+            else:
+                pid = self.fuzzy(core.text, when)
+                if pid:
+                    pending.append((core, pid, "fuzzy"))
+                else:
+                    pending.append((core, None, "ner"))
+            if len(core) > 1:
+                actor = pending[-1][1] or "person:" + slug(core.text)
+                known_last.setdefault(surface_key(core[-1].text), actor)
+        for core, actor, method in pending:
+            if actor is None:
+                key = surface_key(core[-1].text)
+                actor = known_last.get(key) if len(core) == 1 else None
+                actor = actor or "person:" + slug(core.text)
+                method = "coref" if actor != "person:" + slug(core.text) else "ner"
+            out.append(Cand(core.start_char, core.end_char, actor, method, "person", 1,
+                            {"tokens": (core.start, core.end), "new": actor.startswith("person:")}))
+        return out
+
+
+def affiliation_evidence(doc: Doc, person: Cand, mentions: list[Cand], blocks: list[Cand], cat: Catalogue) -> list[tuple[int, str, str | None]]:
+    """(strength, actor id, role) clues for a new person: a title before, '(USA)' after, an apposition."""
+    s_tok, e_tok = person.info["tokens"]
+    clues: list[tuple[int, str, str | None]] = []
+    for b in blocks:
+        if b.info.get("person_tok") == s_tok:
+            clues.append((4, b.info["affil"], b.info.get("role")))
+    state = [m for m in mentions if m.actor and cat.kind(m.actor) in ("country", "organization", "group")]
+    by_tok = {}
+    for m in state:
+        t = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if t is not None:
+            by_tok.setdefault(t.start, m)
+    nxt = doc[e_tok] if e_tok < len(doc) else None
+    if nxt is not None and nxt.text == "(" and e_tok + 1 in by_tok:
+        clues.append((3, by_tok[e_tok + 1].actor, None))
+    if nxt is not None and nxt.text == "," and e_tok + 1 < len(doc) and (
+            doc[e_tok + 1].lower_ in APPOSITION_OPENERS or e_tok + 1 in by_tok):
+        stop = e_tok + 1
+        while stop < min(len(doc), e_tok + 14) and doc[stop].text not in STOPS and doc[stop].text != ",":
+            stop += 1
+        hit = next((k for k in range(e_tok + 1, stop) if k in by_tok), None)
+        if hit is not None:
+            clues.append((2, by_tok[hit].actor, doc[e_tok + 1:stop].text))
+    j = s_tok
+    while j > 0 and doc[j - 1].lower_ in TITLE_WORDS and doc[j - 1].lower_ not in ("the", "said", "says", "of"):
+        j -= 1
+    if j < s_tok:
+        role = doc[j:s_tok].text
+        sent = doc[s_tok].sent
+        near = [m for tok, m in by_tok.items() if sent.start <= tok < sent.end]
+        if near:
+            best = min(near, key=lambda m: abs(m.start - person.start))
+            clues.append((1, best.actor, role))
+        else:
+            clues.append((0, "", role))
+    return clues

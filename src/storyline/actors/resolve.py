@@ -1,0 +1,162 @@
+"""Settle overlapping candidates into one mention per span and build each report's actors."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..model import Actor, Mention
+from .catalogue import Catalogue
+from .matcher import Cand, CatalogueMatcher
+from .people import PersonResolver, affiliation_evidence, person_cores, slug
+from .titles import TitleFinder
+
+ORG_WORDS = {
+    "institute", "university", "bank", "company", "corporation", "corp", "inc", "group", "foundation", "center",
+    "centre", "agency", "committee", "association", "fund", "academy", "party", "times", "post", "news",
+    "network", "press", "journal", "commission", "organization", "organisation", "union", "federation",
+    "court", "institution", "forum", "tribunal", "movement", "front", "brigade", "battalion", "regiment",
+    "council", "service", "club", "society", "league", "board", "office", "bureau", "school", "college",
+}
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_RES = [
+    re.compile(rf"\b({MONTHS})\.? (\d{{1,2}}),? (\d{{4}})\b"),
+    re.compile(rf"\b(\d{{1,2}}) ({MONTHS}),? (\d{{4}})\b"),
+    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+]
+
+
+def latest_date(text: str) -> date | None:
+    """The latest full date written in a text: the report's date when no metadata gives one."""
+    months = MONTHS.split("|")
+    found: list[date] = []
+    for i, rx in enumerate(DATE_RES):
+        for m in rx.finditer(text):
+            try:
+                if i == 0:
+                    found.append(date(int(m[3]), months.index(m[1]) + 1, int(m[2])))
+                elif i == 1:
+                    found.append(date(int(m[3]), months.index(m[2]) + 1, int(m[1])))
+                else:
+                    found.append(date(int(m[1]), int(m[2]), int(m[3])))
+            except ValueError:
+                continue
+    return max(found) if found else None
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Longest span wins, then the stronger kind of evidence; spans never overlap."""
+    chosen: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.length, -c.prio, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def org_cands(doc: Doc, cands: list[Cand], cat: Catalogue) -> list[Cand]:
+    """ORG entities the catalogue lacks ('United States Institute of Peace'): a new organisation."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        inside = [c for c in cands if c.actor and span.start_char <= c.start and c.end <= span.end_char]
+        if any(cat.kind(c.actor) in ("organization", "person") or c.length == len(span.text) for c in inside):
+            continue
+        words = {t.lower_ for t in span}
+        acronym = len(span) == 1 and span.text.isupper() and 2 <= len(span.text) <= 6
+        if not (words & ORG_WORDS or acronym) or not any(t.is_title or t.is_upper for t in span):
+            continue
+        country = next((c.actor for c in inside if cat.kind(c.actor) == "country"), None)
+        out.append(Cand(span.start_char, span.end_char, "org:" + slug(span.text), "ner", "org", 1,
+                        {"country": country, "name": span.text}))
+    return out
+
+
+class Annotator:
+    """Everything the component does to one Doc, with tables built once."""
+
+    def __init__(self, nlp, catalogue: Catalogue, settings: dict):
+        self.cat = catalogue
+        self.matcher = CatalogueMatcher(nlp.vocab, catalogue, nlp.tokenizer, settings)
+        self.titles = TitleFinder(catalogue, nlp.tokenizer, settings)
+        self.people = PersonResolver(catalogue)
+
+    def __call__(self, doc: Doc, when: date | None) -> tuple[list[Mention], dict[str, Actor]]:
+        cores = person_cores(doc)
+        cands = self.matcher(doc, when, cores)
+        starts = {c.start for c in cores}
+        starts |= {c.info["tokens"][0] for c in cands if c.actor and self.cat.kind(c.actor) == "person"
+                   and "tokens" in c.info}
+        cands += self.titles(doc, cands, when, starts)
+        cands += self.people.resolve(doc, cores, cands, when)
+        cands += org_cands(doc, cands, self.cat)
+        chosen = select(cands)
+        blocks = [c for c in chosen if c.actor is None]
+        found = [c for c in chosen if c.actor is not None]
+        mentions = [Mention(doc="", actor=c.actor, start=c.start, end=c.end, text=doc.text[c.start:c.end],
+                            method=c.method) for c in found]
+        return mentions, self._actors(doc, found, blocks, when)
+
+    def _actors(self, doc: Doc, found: list[Cand], blocks: list[Cand], when) -> dict[str, Actor]:
+        actors: dict[str, Actor] = {}
+        clues: dict[str, list] = {}
+        for c in found:
+            text = doc.text[c.start:c.end]
+            a = actors.get(c.actor)
+            if a is None:
+                a = actors[c.actor] = self._new(c, text, when)
+                a.aliases = []
+            if text not in a.aliases:
+                a.aliases.append(text)
+            if c.actor.startswith("person:"):
+                if len(text.split()) > len(a.name.split()):
+                    a.name = text
+                clues.setdefault(c.actor, []).extend(affiliation_evidence(doc, c, found, blocks, self.cat))
+        for aid, found_clues in clues.items():
+            real = [x for x in found_clues if x[1] and x[1] != aid]
+            best = max(real, key=lambda x: x[0]) if real else None
+            roles = [x for x in sorted(found_clues, key=lambda x: -x[0]) if x[2]]
+            if best:
+                actors[aid].affiliation = best[1]
+                if self.cat.kind(best[1]) == "country":
+                    actors[aid].country = best[1]
+            if roles:
+                actors[aid].role = roles[0][2]
+        return actors
+
+    def _new(self, c: Cand, text: str, when) -> Actor:
+        base = self.cat.get(c.actor)
+        if base is not None:
+            if base.kind == "person":
+                role = self.cat.role_at(c.actor, when)
+                if role:
+                    base.affiliation = role["actor"]
+                    base.role = f"{role['office'].replace('_', ' ')} ({role['actor']})"
+                    if self.cat.kind(role["actor"]) == "country":
+                        base.country = role["actor"]
+            return base
+        if c.actor.startswith("org:"):
+            return Actor(id=c.actor, name=c.info.get("name", text), kind="organization", country=c.info.get("country"))
+        return Actor(id=c.actor, name=text, kind="person")
+
+
+def merge_actors(per_doc: list[dict[str, Actor]]) -> dict[str, Actor]:
+    """One actor table for many reports: aliases united, first known value of each field kept."""
+    out: dict[str, Actor] = {}
+    for actors in per_doc:
+        for aid, a in actors.items():
+            if aid not in out:
+                out[aid] = Actor.from_dict(a.to_dict())
+                continue
+            m = out[aid]
+            for alias in a.aliases:
+                if alias not in m.aliases:
+                    m.aliases.append(alias)
+            for f in ("country", "wikidata", "affiliation", "role"):
+                if getattr(m, f) is None and getattr(a, f) is not None:
+                    setattr(m, f, getattr(a, f))
+            if m.kind == "person" and len(a.name.split()) > len(m.name.split()):
+                m.name = a.name
+    return out

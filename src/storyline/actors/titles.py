@@ -1,0 +1,79 @@
+"""Titles and organs after a state's name: 'Russian President' by date, 'US troops' as the state."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .catalogue import Catalogue
+from .matcher import Cand
+
+MODIFIERS = {"former", "then", "new", "outgoing", "incoming", "acting", "current", "ex", "-", "interim"}
+PAST = {"former", "then", "ex"}
+
+
+def _phrases(items, tokenizer) -> dict[tuple[str, ...], str]:
+    """Token tuples (lower case) of phrases, so 'Secretary-General' matches however tokenised."""
+    return {tuple(t.lower_ for t in tokenizer(p)): p for p in items}
+
+
+class TitleFinder:
+    """Looks right of each state/organisation mention for a title, a role noun or an organ."""
+
+    def __init__(self, catalogue: Catalogue, tokenizer, settings: dict):
+        self.cat = catalogue
+        self.tokenizer = tokenizer
+        self.organs = _phrases(settings.get("organs", []), tokenizer)
+        self.roles = _phrases(settings.get("roles", []), tokenizer)
+        self._titles: dict[str, dict[tuple[str, ...], str]] = {}
+
+    def titles(self, actor_id: str) -> dict[tuple[str, ...], str]:
+        if actor_id not in self._titles:
+            self._titles[actor_id] = {tuple(t.lower_ for t in self.tokenizer(k)): office
+                                      for k, office in self.cat.titles_for(actor_id).items()}
+        return self._titles[actor_id]
+
+    @staticmethod
+    def _longest(doc: Doc, i: int, table: dict) -> tuple[int, object] | None:
+        for n in range(6, 0, -1):
+            key = tuple(t.lower_ for t in doc[i:i + n])
+            if len(key) == n and key in table:
+                return i + n, table[key]
+        return None
+
+    def __call__(self, doc: Doc, cands: list[Cand], when, person_starts: set[int]) -> list[Cand]:
+        """New candidates: office holders, organ extensions, and blocks over titles before names."""
+        out: list[Cand] = []
+        for c in cands:
+            toks = c.info.get("tokens")
+            if not toks or c.actor is None or self.cat.kind(c.actor) in ("person", None):
+                continue
+            j = toks[1]
+            if j < len(doc) and doc[j].lower_ in ("'s", "’s", "'"):
+                j += 1
+            mods = set()
+            while j < len(doc) and doc[j].lower_ in MODIFIERS:
+                mods.add(doc[j].lower_)
+                j += 1
+            hit = self._longest(doc, j, self.titles(c.actor))
+            role = None if hit else self._longest(doc, j, self.roles)
+            end = (hit or role or (None,))[0]
+            if end is not None:
+                k = end + 1 if end < len(doc) and doc[end].text == "," else end
+                title_text = doc[toks[1]:end].text.lstrip("'s’ ").strip()
+                if k < len(doc) and (k in person_starts or (doc[k].pos_ == "PROPN" and doc[k].is_title
+                                                             and doc[k].ent_type_ in ("PERSON", ""))):
+                    out.append(Cand(c.start, doc[end - 1].idx + len(doc[end - 1]), None, "title", "block", 4,
+                                    {"affil": c.actor, "role": title_text, "person_tok": k}))
+                    continue
+                if hit and not (mods & PAST):
+                    holder = self.cat.holder(hit[1], c.actor, when)
+                    if holder:
+                        out.append(Cand(c.start, doc[end - 1].idx + len(doc[end - 1]), holder, "title", "title", 4,
+                                        {"office": hit[1], "of": c.actor}))
+                continue
+            if mods or self.cat.kind(c.actor) != "country":
+                continue
+            organ = self._longest(doc, j, self.organs)
+            if organ:
+                out.append(Cand(c.start, doc[organ[0] - 1].idx + len(doc[organ[0] - 1]), c.actor, c.method,
+                                "organ", 3, {"tokens": (toks[0], organ[0])}))
+        return out
