@@ -26,7 +26,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
         elif slot == "loc":
             heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
             heads += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
-            got = mentioned_in(heads, idx, src)
+            got = mentioned_in(heads, idx, src, places=True)
         elif slot in ("embedded", "embedded_actors", "embedded_subject"):
             emb = embedded(tok, p)
             if slot == "embedded":
@@ -41,7 +41,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             prep = slot.removesuffix("_actor")
             for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
                 got += actors_of(o, idx)
-        got = [a for a in got if a not in src]
+        got = [a for a in got if not any(idx.same_side(a, s) for s in src)]
         if got:
             return _uniq(got)
     return []
@@ -65,7 +65,7 @@ def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[
     """Subject is the source (the by-agent in the passive); slots give the target."""
     src, passive_tgt = subject_of(tok, idx)
     tgt = passive_tgt or _verb_targets(tok, p, idx, src)
-    return src, [a for a in tgt if a not in src]
+    return src, [a for a in tgt if not any(idx.same_side(a, s) for s in src)]
 
 
 def _gov_verb(tok: Token) -> Token | None:
@@ -98,6 +98,8 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         src += actors_of(o, idx)
     for o in prep_objects(tok, {"between", "among"}):
         between += actors_of(o, idx)
+    if between:  # "talks between X, ..., and Y": the last conjunct often hangs from the noun
+        between += [a for c in tok.children if c.dep_ == "conj" for a in actors_of(c, idx)]
     for o in prep_objects(tok, _NOUN_TARGET_PREPS):
         tgt += actors_of(o, idx)
     gov = _gov_verb(tok) or tok
@@ -110,4 +112,4 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
     src = _uniq(src)
     if between:  # "talks between X and Y": the participants are exactly those named
         src, tgt = between[:1], between[1:]
-    return src, [a for a in _uniq(tgt) if a not in src], gov
+    return src, [a for a in _uniq(tgt) if not any(idx.same_side(a, s) for s in src)], gov

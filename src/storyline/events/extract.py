@@ -71,6 +71,35 @@ def _anaphoric_target(judged: list[Token], earlier: list[EventMention]) -> list[
     return []
 
 
+def _condition_actors(gov: Token, idx: ActorIndex, src: list[str]) -> list[str]:
+    """Who a conditional threat is aimed at: the actor of the condition ("if it invades", "a Russian attack")."""
+    lex = lexicon()
+    for c in gov.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["conditional_marks"] for m in c.children):
+            got = [a for a in subject_of(c, idx)[0] if a not in src]
+            if got:
+                return got
+        if c.dep_ == "prep" and c.lower_ in ("in", "upon"):
+            heads = [x for x in c.subtree if x.dep_ in ("poss", "amod", "compound", "nsubj") and x.i in idx.tok]
+            got = [idx.tok[x.i] for x in heads if idx.tok[x.i] not in src]
+            if got:
+                return got[:1]
+    return []
+
+
+def _paragraph(em: EventMention, doc: Doc) -> None:
+    """Evidence never crosses a line break (one paragraph a line): keep the trigger's line."""
+    if "\n" not in em.text:
+        return
+    pos = HINTS[em.id][0] - em.start
+    lo = em.text.rfind("\n", 0, pos) + 1
+    hi = em.text.find("\n", pos)
+    hi = len(em.text) if hi < 0 else hi
+    em.start, em.end, em.text = em.start + lo, em.start + hi, em.text[lo:hi]
+    em.clause_start = max(em.clause_start or em.start, em.start)
+    em.clause_end = min(em.clause_end or em.end, em.end)
+
+
 def _threat_status(gov: Token) -> str:
     """A threat is made when uttered: its own status ignores the modal of the threatened act."""
     st = status_of(gov.head, gov.head) if gov.dep_ in ("ccomp", "xcomp") and gov.head is not gov else "occurred"
@@ -110,6 +139,9 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
             elif p.pos == "noun":
                 src, tgt, gov = noun_args(tok, p, idx, verbs)
                 head = tok if gov.i in verbs and gov is not tok else gov
+                if head is tok and gov is not tok:  # embedded: trailing modifiers of the verb are ours
+                    tail = max(gov.right_edge.i, tok.right_edge.i)
+                    cut = [x for x in gov.children if x.i > tok.right_edge.i and x.dep_ in _CLAUSE_CUT]
             else:
                 if tok.head.i in verbs:
                     continue
@@ -126,18 +158,25 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
             status = status_of(tok, gov)
             place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
             clause = _clause(head, cut)
+            if p.pos == "noun" and head is tok and gov is not tok:
+                stop = min([c.left_edge.idx for c in cut] + [doc[tail].idx + len(doc[tail])])
+                clause = (clause[0], max(clause[1], stop))
+                cut = []
             em = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt, status, clause, place)
             sent_out.append((em, tok, cut))
             if p.type in lex["hostile_types"] and src and tgt and has_condition(gov):
                 em.status = "conditional"
-                threat = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt,
+                threatened = _condition_actors(gov, idx, src) or tgt
+                threat = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, threatened,
                                   _threat_status(gov),
                                   clause, place, typ="THREATEN")
                 threat.mode, threat.cameo = "conditional", "13"
                 threat.confidence = round(0.7 * _STATUS_WEIGHT.get(threat.status, 0.6), 3)
                 sent_out.append((threat, tok, cut))
         for em, tok, cut in _dedupe(sent_out):
-            HINTS[em.id] = (tok.idx, [(e.left_edge.idx, e.right_edge.idx + len(e.right_edge)) for e in cut])
+            end = tok.right_edge.idx + len(tok.right_edge)
+            HINTS[em.id] = (tok.idx, [(e.left_edge.idx, max(end, e.right_edge.idx + len(e.right_edge))) for e in cut])
+            _paragraph(em, doc)
             out.append(em)
     return out
 

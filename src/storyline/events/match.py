@@ -12,10 +12,21 @@ def _lemma(tok: Token) -> str:
 
 
 def _objects(tok: Token) -> list[Token]:
+    """Objects with their "of" chains: "massing tens of thousands of soldiers" has object soldiers."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "amod" and tok.tag_ == "VBG":  # "of massing troops" parsed as a modifier
         objs.append(tok.head)
-    return objs
+    out = list(objs)
+    for o in objs:
+        cur = o
+        for _ in range(3):
+            nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+            if not nxt:
+                break
+            cur = nxt[0]
+            out.append(cur)
+    return out
 
 
 def _verb_ok(tok: Token, p: Pattern) -> bool:
@@ -26,9 +37,11 @@ def _verb_ok(tok: Token, p: Pattern) -> bool:
         return False
     if p.obj and not any(_lemma(o) in p.obj or o.lower_ in p.obj for o in _objects(tok)):
         return False
-    if p.oprd and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr") and _lemma(c) in p.oprd
-                          for c in kids):
-        return False
+    if p.oprd:  # the predicate may be misparsed as a dependent of the object ("called that demand 'X'")
+        near = kids + [g for c in kids if c.dep_ == "dobj" for g in c.children]
+        if not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "dobj", "amod") and _lemma(c) in p.oprd
+                   for c in near if c.i > tok.i):
+            return False
     if p.subtree_any:
         lems = {_lemma(x) for x in tok.subtree}
         cond = "IF" in p.subtree_any and (lems & set(lexicon()["conditional_marks"]) or "event" in lems)

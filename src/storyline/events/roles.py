@@ -26,6 +26,14 @@ class ActorIndex:
         self.by_country = {a.country: a.id for a in self.actors.values()
                            if getattr(a, "kind", None) == "country" and a.country}
 
+    def affiliation(self, actor_id: str) -> str | None:
+        a = self.actors.get(actor_id)
+        return getattr(a, "affiliation", None) if a is not None else None
+
+    def same_side(self, a: str, b: str) -> bool:
+        """A person and the state or organisation they act for are one side of an event."""
+        return a == b or self.affiliation(a) == b or self.affiliation(b) == a
+
     def kind(self, actor_id: str) -> str:
         """Actor kind from the actors component, else guessed from the id's shape."""
         a = self.actors.get(actor_id)
@@ -125,6 +133,9 @@ def _head_actors(t: Token, idx: ActorIndex, depth: int, pronouns: bool) -> list[
                     got += resolve_pronoun(c, idx)
         if got:
             return _uniq(got)[:1] if dep == ("poss",) else _uniq(got)
+    for x in t.subtree:  # "the organisation for security ... in Europe (OSCE)": a bracketed acronym
+        if x.dep_ == "appos" and x.i in idx.tok and x.text.isupper() and x.i > t.i and x.i - t.i < 12:
+            return [idx.tok[x.i]]
     if t.lemma_.lower() in lex["proxy_nouns"]:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -195,13 +206,18 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def mentioned_in(tokens: list[Token], idx: ActorIndex, exclude: list[str]) -> list[str]:
+_NOT_PLACES = {"response", "reaction", "retaliation", "answer", "reply", "return", "protest", "exchange"}
+
+
+def mentioned_in(tokens: list[Token], idx: ActorIndex, exclude: list[str], places: bool = False) -> list[str]:
     """Every actor mentioned in some subtrees (a looser fallback for locative and embedded slots)."""
     out = []
     for t in tokens:
+        if places and any(p.lemma_.lower() in _NOT_PLACES for p in t.children if p.dep_ == "pobj"):
+            continue
         for x in t.subtree:
             a = idx.tok.get(x.i) or (idx.place_actor(x) if x.pos_ == "PROPN" else None)
-            if a and a not in exclude:
+            if a and a not in exclude and not (places and idx.kind(a) == "person"):
                 out.append(a)
     return _uniq(out)
 
