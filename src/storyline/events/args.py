@@ -102,12 +102,15 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         between += [a for c in tok.children if c.dep_ == "conj" for a in actors_of(c, idx)]
     for o in prep_objects(tok, _NOUN_TARGET_PREPS):
         tgt += actors_of(o, idx)
+    for c in tok.children:  # "sanctions to punish X", "talks aimed at X"
+        if c.dep_ in ("acl", "relcl") and not tgt:
+            tgt += [a for o in c.children if o.dep_ == "dobj" for a in actors_of(o, idx)]
     gov = _gov_verb(tok) or tok
-    via_light = tok.dep_ in ("dobj", "pobj") and gov is not tok and (
-        gov.lemma_.lower() in lex["light_verbs"] or gov.i in trigger_verbs)
+    light = gov.lemma_.lower() in lex["light_verbs"] and gov.i not in trigger_verbs
+    via_light = tok.dep_ in ("dobj", "pobj") and gov is not tok and (light or gov.i in trigger_verbs)
     if not src and via_light and tok.dep_ != "nsubj":
         src = subject_of(gov, idx)[0]
-        if not tgt:
+        if not tgt and light:
             tgt = [a for o in prep_objects(gov, {"with", "to", "against", "on"}) for a in actors_of(o, idx)]
     src = _uniq(src)
     if between:  # "talks between X and Y": the participants are exactly those named

@@ -86,17 +86,10 @@ def assign_dates(event_mentions: list[EventMention], timexes: list[TimeExpr]) ->
         pos = _trigger_pos(em)
         chosen = _pick([t for t in pool if _inside(t, em.clause_start, em.clause_end)], pos)
         if chosen is None:
-            others = [o for o in by_sent[(em.doc, em.start)] if o is not em
-                      and not (_inside_span(o, em))]
+            others = [o for o in by_sent[(em.doc, em.start)] if o is not em]
             free = [t for t in pool if not any(_inside(t, o.clause_start, o.clause_end) for o in others)]
             chosen = _pick(free, pos)
         _set(em, chosen)
-
-
-def _inside_span(other: EventMention, em: EventMention) -> bool:
-    """True when the other mention's clause contains this one's (it governs us, not competes)."""
-    return (other.clause_start is not None and em.clause_start is not None
-            and other.clause_start <= em.clause_start and em.clause_end <= other.clause_end)
 
 
 def _set(em: EventMention, t: TimeExpr | None) -> None:

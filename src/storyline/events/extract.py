@@ -71,6 +71,17 @@ def _anaphoric_target(judged: list[Token], earlier: list[EventMention]) -> list[
     return []
 
 
+def _tail(noun: Token, gov: Token) -> int:
+    """Last token of the verb's trailing modifiers after an embedded noun, up to a sub-clause."""
+    end = noun.right_edge.i
+    for i in range(noun.right_edge.i + 1, gov.right_edge.i + 1):
+        t = noun.doc[i]
+        if t.dep_ in _CLAUSE_CUT or t.dep_ in ("cc", "conj") or (t.lower_ in ("which", "who", "that", "when")):
+            break
+        end = i
+    return end
+
+
 def _condition_actors(gov: Token, idx: ActorIndex, src: list[str]) -> list[str]:
     """Who a conditional threat is aimed at: the actor of the condition ("if it invades", "a Russian attack")."""
     lex = lexicon()
@@ -140,8 +151,7 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 src, tgt, gov = noun_args(tok, p, idx, verbs)
                 head = tok if gov.i in verbs and gov is not tok else gov
                 if head is tok and gov is not tok:  # embedded: trailing modifiers of the verb are ours
-                    tail = max(gov.right_edge.i, tok.right_edge.i)
-                    cut = [x for x in gov.children if x.i > tok.right_edge.i and x.dep_ in _CLAUSE_CUT]
+                    tail = _tail(tok, gov)
             else:
                 if tok.head.i in verbs:
                     continue
@@ -159,8 +169,7 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
             place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
             clause = _clause(head, cut)
             if p.pos == "noun" and head is tok and gov is not tok:
-                stop = min([c.left_edge.idx for c in cut] + [doc[tail].idx + len(doc[tail])])
-                clause = (clause[0], max(clause[1], stop))
+                clause = (clause[0], max(clause[1], doc[tail].idx + len(doc[tail])))
                 cut = []
             em = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt, status, clause, place)
             sent_out.append((em, tok, cut))

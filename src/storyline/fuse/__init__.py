@@ -8,7 +8,7 @@ from .stories import build_stories
 
 #: statuses an export shows by default: what reports say happened, happens or is scheduled
 EXPORT_STATUSES = ("occurred", "ongoing", "scheduled")
-MIN_EXPORT_CONFIDENCE = 0.3
+MIN_EXPORT_CONFIDENCE = 0.35
 
 
 def fuse(event_mentions: list[EventMention], actors: dict[str, Actor],

@@ -11,6 +11,17 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "dec
 _STATUS_ORDER = ("occurred", "ongoing", "scheduled", "denied", "threatened", "conditional", "hypothetical")
 
 
+#: an event whose only source (or target) is a vague collective ("the West", "the allies": a group with
+#: neither a Wikidata id nor a country) says little about who acted: its confidence is scaled down
+VAGUE_FACTOR = 0.3
+
+
+def _vague(ids: list[str], actors: dict[str, Actor]) -> bool:
+    known = [actors[i] for i in ids if i in actors]
+    return bool(known) and len(known) == len(ids) and all(
+        a.kind == "group" and not a.wikidata and not a.country for a in known)
+
+
 def _ordered(ids: list[str]) -> list[str]:
     count = Counter(ids)
     first = {x: i for i, x in reversed(list(enumerate(ids)))}
@@ -56,5 +67,7 @@ def merge(members: list[EventMention], actors: dict[str, Actor]) -> Event:
         location=place, lat=where.lat if where else None, lon=where.lon if where else None,
         evidence=evidence, mentions=ids, n_reports=len({m.doc for m in members}),
         confidence=round(min(0.99, 1.0 - conf), 3), symmetric=symmetric)
+    if _vague(ev.source, actors) or _vague(ev.target, actors):
+        ev.confidence = round(ev.confidence * VAGUE_FACTOR, 3)
     ev.summary = summarize(ev, actors)
     return ev
