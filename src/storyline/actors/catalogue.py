@@ -127,15 +127,15 @@ class Catalogue:
     def choose(self, surface: str, ids: list[str], when: date | None, context: str = "") -> str | None:
         """Pick one actor among several a surface names: ambiguity rules, then dates."""
         ids = list(dict.fromkeys(ids))
-        if len(ids) == 1:
-            return ids[0]
         rule = self.ambiguity.get(surface_key(surface))
         if rule:
             ctx = context.lower()
             for target, cues in (rule.get("unless") or {}).items():
                 if any(c in ctx for c in cues):
                     return None if target in (None, "null") else str(target)
-            return rule["default"]
+            return rule["default"] if len(ids) > 1 or rule["default"] in ids else ids[0]
+        if len(ids) == 1:
+            return ids[0]
         people = [i for i in ids if self.kind(i) == "person"]
         if people and len(people) == len(ids):
             now = [p for p in people if self.active(p, when)]
