@@ -13,6 +13,8 @@ from storyline.time.sentences import sentence_spans
 Guess = tuple[str | None, float, str]
 #: a dated happening of an anchor report: (actor keys, happening classes, first day, last day, doc id)
 Happening = tuple[set[str], set[str], date, date, str]
+#: per candidate day: (score of the report's own constraints, their notes, {offset: (text, rule, day range)})
+Base = tuple[float, list[str], dict[int, tuple[str, str, tuple[date, date]]]]
 
 WINDOW = 60          # days either side of an anchor a story's reports are searched in
 W_PARTIAL = 5.0      # dateline without a year
@@ -23,6 +25,40 @@ W_OWN = 1.0          # an absolute day spoken of as past (or coming) lies shortl
 W_WEEK = 1.0         # a coming day the report places in "this/next week" lies in that week
 W_LEAD = 1.0         # the weekday of a lead sentence in past tense is the DCT (0.6: the day before)
 _ABSOLUTE = {"iso", "numeric", "month_day", "day_month"}
+_RELATIVE = {"weekday", "day_ref", "relative"}
+
+
+class _Report:
+    """What the solver keeps about one undated report between rounds (internal, never exported)."""
+
+    def __init__(self, doc: Document, mentions: list[Mention] | None):
+        self.doc = doc
+        self.prepared = prepare(doc.body)
+        self.index = clause_index(doc.body, mentions)
+        self.partial = dateline(doc.body)
+        self.todays = today_dates(doc.body)
+        self.lead_end = _lead_end(doc.body)
+        self.links: dict[int, list[Happening]] = {}
+        self.link_days: dict[int, dict[date, tuple[float, str]]] = {}
+        self.base: dict[date, Base] = {}
+        self.own_centres = _own_full_dates(doc.body, self.prepared)
+
+    def link(self, hs: list[Happening]) -> bool:
+        """Attach the happenings of other reports its relative expressions may name; True if any."""
+        hit = False
+        for start, _e, rule, _m, _t in self.prepared:
+            if rule not in _RELATIVE:
+                continue
+            actors, classes = self.index.get(start, (set(), set()))
+            for h in _matches(actors, classes, hs):
+                self.links.setdefault(start, []).append(h)
+                if h[2] == h[3]:  # keep, per day, the surest happening on it
+                    w = _overlap(actors, h[0])
+                    days = self.link_days.setdefault(start, {})
+                    if w > days.get(h[2], (0.0, ""))[0]:
+                        days[h[2]] = (w, h[4])
+                hit = True
+        return hit
 
 
 def infer_published(docs: list[Document], mentions: dict[str, list[Mention]] | None = None) -> dict[str, Guess]:
@@ -37,38 +73,44 @@ def infer_published(docs: list[Document], mentions: dict[str, list[Mention]] | N
             anchors[doc.id] = date.fromisoformat(doc.published[:10])
             continue
         parts = dateline(doc.body)
-        if parts and parts[0]:
-            d = parts_date(parts, parts[0])
-            if d:
-                out[doc.id] = (d.isoformat(), 0.95, f"dateline {d.isoformat()}")
-                anchors[doc.id] = d
-                continue
-        pending.append(doc)
+        d = parts_date(parts, parts[0]) if parts and parts[0] else None
+        if d:
+            out[doc.id] = (d.isoformat(), 0.95, f"dateline {d.isoformat()}")
+            anchors[doc.id] = d
+        else:
+            pending.append(doc)
+    if not pending:
+        return out
     by_id = {d.id: d for d in docs}
-    happenings: list[Happening] = []
-    for aid in anchors:
-        happenings += _happenings(by_id[aid], anchors[aid], mentions)
+    happenings = [h for aid in anchors for h in _happenings(by_id[aid], anchors[aid], _ments(aid, mentions))]
+    reports = {d.id: _Report(d, _ments(d.id, mentions)) for d in pending}
+    for r in reports.values():
+        r.link(happenings)
     base = dict(anchors)
-    guesses = {doc.id: _guess(doc, happenings, base, mentions) for doc in pending}
-    while pending:
-        best = max(pending, key=lambda d: (guesses[d.id][0] is not None, guesses[d.id][1]))
-        pending.remove(best)
-        out[best.id] = guesses[best.id]
-        if guesses[best.id][0] is None:
+    guesses = {i: _guess(r, base) for i, r in reports.items()}
+    while reports:
+        best = max(reports, key=lambda i: (guesses[i][0] is not None, guesses[i][1]))
+        out[best] = guesses[best]
+        del reports[best]
+        if guesses[best][0] is None:
             continue
-        day = date.fromisoformat(guesses[best.id][0])
-        anchors[best.id] = day
-        new = _happenings(best, day, mentions)
-        happenings += new
-        for doc in pending:  # only reports linked to the new anchor (or with none before) can change
-            if not base or _linked(doc, new, mentions):
-                guesses[doc.id] = _guess(doc, happenings, base or {best.id: day}, mentions)
+        day = date.fromisoformat(guesses[best][0])
+        new = _happenings(by_id[best], day, _ments(best, mentions))
+        first = not base
+        base = base or {best: day}
+        for i, r in reports.items():  # only reports linked to the new anchor (or with none before) can change
+            if r.link(new) or first:
+                guesses[i] = _guess(r, base)
     return out
 
 
-def _happenings(doc: Document, dct: date, mentions: dict[str, list[Mention]] | None) -> list[Happening]:
+def _ments(doc_id: str, mentions: dict[str, list[Mention]] | None) -> list[Mention] | None:
+    return None if mentions is None else mentions.get(doc_id, [])
+
+
+def _happenings(doc: Document, dct: date, mentions: list[Mention] | None) -> list[Happening]:
     """Day- and week-level dates of an anchor report, with the actors and happening nouns of their clause."""
-    index = clause_index(doc.body, _doc_mentions(doc, mentions))
+    index = clause_index(doc.body, mentions)
     out: list[Happening] = []
     for (start, *_), t in zip(prepare(doc.body), normalize(doc.body, dct, doc.id)):
         rng = value_range(t.value) if t.type == "DATE" else None
@@ -78,57 +120,51 @@ def _happenings(doc: Document, dct: date, mentions: dict[str, list[Mention]] | N
     return out
 
 
-def _doc_mentions(doc: Document, mentions: dict[str, list[Mention]] | None) -> list[Mention] | None:
-    return None if mentions is None else mentions.get(doc.id, [])
-
-
 def _matches(actors: set[str], classes: set[str], hs: list[Happening]) -> list[Happening]:
     """Happenings of other reports sharing two actors and a kind of happening with a clause."""
     return [h for h in hs if len(actors & h[0]) >= 2 and classes & h[1]]
 
 
-def _linked(doc: Document, hs: list[Happening], mentions: dict[str, list[Mention]] | None) -> bool:
-    index = clause_index(doc.body, _doc_mentions(doc, mentions))
-    return any(_matches(a, c, hs) for a, c in index.values())
+def _overlap(a: set[str], b: set[str]) -> float:
+    """How surely two clauses name the same happening: shared actors over the smaller cast."""
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _window(doc: Document, links: list[Happening], anchors: dict[str, date]) -> set[date]:
-    """Candidate days: around linked reports' happenings and the report's own full dates, else all anchors."""
-    centres = [h[2] for h in links]
-    for start, end, rule, m, _t in prepare(doc.body):
+def _own_full_dates(body: str, prepared) -> list[date]:
+    """Full dates (with a year) the report names: a story's date lies near them."""
+    out = []
+    for start, end, rule, m, _t in prepared:
         if rule in _ABSOLUTE and m.groupdict().get("year"):
-            t = normalize(doc.body[start:end], None)
+            t = normalize(body[start:end], None)
             rng = value_range(t[0].value) if t else None
             if rng:
-                centres.append(rng[0])
+                out.append(rng[0])
+    return out
+
+
+def _window(r: _Report, anchors: dict[str, date]) -> set[date]:
+    """Candidate days: around linked happenings and the report's own full dates, else around all anchors."""
+    centres = {h[2] for hs in r.links.values() for h in hs} | set(r.own_centres)
     if not centres:
-        centres = list(anchors.values())
+        centres = set(anchors.values())
     days: set[date] = set()
-    for c in set(centres):
+    for c in centres:
         days.update(c + timedelta(days=k) for k in range(-WINDOW, WINDOW + 1))
     return days
 
 
-def _guess(doc: Document, hs: list[Happening], anchors: dict[str, date],
-           mentions: dict[str, list[Mention]] | None) -> Guess:
+def _guess(r: _Report, anchors: dict[str, date]) -> Guess:
     """Score every candidate day against the report's constraints; keep the best, say which held."""
-    body = doc.body
-    prepared = prepare(body)
-    index = clause_index(body, _doc_mentions(doc, mentions))
-    links = {p[0]: _matches(*index.get(p[0], (set(), set())), hs) for p in prepared
-             if p[2] in ("weekday", "day_ref", "relative")}
-    links = {k: v for k, v in links.items() if v}
-    days = _window(doc, [h for v in links.values() for h in v], anchors)
+    days = _window(r, anchors)
     if not days:
         return None, 0.0, "no anchor: no dated report and no full date in the text"
-    actors = {k: v[0] for k, v in index.items()}
-    partial = dateline(body)
-    todays = today_dates(body)
-    lead_end = _lead_end(body)
     scored: list[tuple[float, date, list[str]]] = []
     for d in days:
-        s, why = _score(d, doc, prepared, links, actors, partial, todays, lead_end)
-        scored.append((s, d, why))
+        if d not in r.base:
+            r.base[d] = _base_score(d, r)
+        s, why, resolved = r.base[d]
+        cs, cwhy = _cross_score(r, resolved)
+        scored.append((s + cs, d, cwhy + why))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     best, day, why = scored[0]
     if best <= 0:
@@ -151,42 +187,48 @@ def _lead_end(body: str) -> int:
     return spans[min(1, len(spans) - 1)][1] if spans else 0
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
-    """How surely two clauses name the same happening: shared actors over the smaller cast."""
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
-def _score(d: date, doc: Document, prepared, links: dict[int, list[Happening]], index_actors: dict[int, set[str]],
-           partial: DayParts | None, todays: list[DayParts], lead_end: int) -> tuple[float, list[str]]:
-    """Weighted count of the constraints candidate day d satisfies, and their descriptions."""
+def _cross_score(r: _Report, resolved: dict[int, tuple[str, str, tuple[date, date]]]) -> tuple[float, list[str]]:
+    """Relative expressions that land on the date other reports give the same happening."""
     s = 0.0
     why: list[str] = []
-    if partial and not partial[0] and parts_date(partial, d.year) == d:
+    for start, days in r.link_days.items():
+        if start not in resolved:
+            continue
+        text, rule, (lo, hi) = resolved[start]
+        if lo == hi:
+            if lo in days:
+                s += W_CROSS_DAY * days[lo][0]
+                why.append(f"{text!r} = {lo.isoformat()} in {days[lo][1]}")
+        elif rule == "relative":
+            inside = [(w, day, doc) for day, (w, doc) in days.items() if lo <= day <= hi]
+            if inside:
+                w, day, doc = max(inside)
+                s += W_CROSS_WEEK * w
+                why.append(f"{text!r} holds {day.isoformat()} of {doc}")
+    return s, why
+
+
+def _base_score(d: date, r: _Report) -> Base:
+    """Weighted count of the report's own constraints candidate day d satisfies (cached per day)."""
+    s = 0.0
+    why: list[str] = []
+    if r.partial and not r.partial[0] and parts_date(r.partial, d.year) == d:
         s += W_PARTIAL
         why.append("dateline without year")
-    for parts in todays:
+    for parts in r.todays:
         if parts_date(parts, d.year) == d:
             s += W_TODAY
             why.append("date named as today")
-    timexes = normalize(doc.body, d, doc.id)
     weeks: list[tuple[date, date]] = []
     coming: list[tuple[str, date]] = []
+    resolved: dict[int, tuple[str, str, tuple[date, date]]] = {}
     lead_done = False
-    for (start, end, rule, m, tense), t in zip(prepared, timexes):
+    for (start, end, rule, m, tense), t in zip(r.prepared, normalize(r.doc.body, d, r.doc.id)):
         rng = value_range(t.value) if t.type == "DATE" else None
         if not rng:
             continue
+        resolved[start] = (t.text, rule, rng)
         day_level = rng[0] == rng[1]
-        actors = index_actors.get(start, set())
-        for h in sorted(links.get(start, []), key=lambda h: -_overlap(actors, h[0])):
-            if day_level and h[2] == h[3] == rng[0]:
-                s += W_CROSS_DAY * _overlap(actors, h[0])
-                why.append(f"{t.text!r} = {h[2].isoformat()} in {h[4]}")
-                break
-            if not day_level and rule == "relative" and rng[0] <= h[2] and h[3] <= rng[1]:
-                s += W_CROSS_WEEK * _overlap(actors, h[0])
-                why.append(f"{t.text!r} holds {h[2].isoformat()} of {h[4]}")
-                break
         if rule in _ABSOLUTE and day_level:
             gap = (d - rng[0]).days
             if (tense == "past" and 0 <= gap <= WINDOW) or (tense == "future" and -45 <= gap < 0) \
@@ -199,7 +241,7 @@ def _score(d: date, doc: Document, prepared, links: dict[int, list[Happening]], 
             weeks.append(rng)
         if day_level and (tense == "future" or (gd.get("wmod") or "").lower() in ("next", "coming", "this")):
             coming.append((t.text, rng[0]))
-        if rule == "weekday" and tense == "past" and start < lead_end and not lead_done:
+        if rule == "weekday" and tense == "past" and start < r.lead_end and not lead_done:
             lead_done = True
             if rng[0] == d:
                 s += W_LEAD
@@ -212,4 +254,4 @@ def _score(d: date, doc: Document, prepared, links: dict[int, list[Happening]], 
             if any(a <= day <= b for a, b in weeks):
                 s += W_WEEK
                 why.append(f"{text!r} within the week named")
-    return s, why
+    return s, why, resolved
