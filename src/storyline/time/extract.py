@@ -135,4 +135,6 @@ def _plausible(text: str, rule: str, m: re.Match[str]) -> bool:
             return False
         if m.group("num").lower() in ("a", "an") and re.search(r"(?i)\b(?:once|twice|times|per)\s*$", before):
             return False
+        if m.group("num").lower() in ("a", "an", "one") and m.group("unit").lower() == "second":
+            return False  # "a second round": an ordinal, not one second
     return True

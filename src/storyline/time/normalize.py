@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from storyline.model import TimeExpr
@@ -35,6 +35,8 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
     """TIMEX3 expressions of text (char offsets into it); cheap enough to re-run once a DCT is inferred."""
     if isinstance(dct, str):
         dct = date.fromisoformat(dct[:10])
+    elif isinstance(dct, datetime):
+        dct = dct.date()
     out: list[TimeExpr] = []
     last_day: date | None = None
     for start, end, rule, m, tense in prepare(text):

@@ -57,3 +57,13 @@ def test_offsets_cut_back_the_text():
     text = "Leaders met on 12 July 2020.\nThey will meet again next month."
     for t in normalize(text, DCT, "d1"):
         assert text[t.start:t.end] == t.text and t.doc == "d1"
+
+
+def test_ordinal_second_is_not_a_duration():
+    assert values("A second round of talks is planned.") == {}
+
+
+def test_datetime_and_string_dct_accepted():
+    from datetime import datetime
+    assert values("It happened yesterday.", datetime(2023, 3, 15, 9, 30))["yesterday"] == "2023-03-14"
+    assert {t.text: t.value for t in normalize("It happened yesterday.", "2023-03-15")}["yesterday"] == "2023-03-14"
