@@ -71,7 +71,8 @@ class CatalogueMatcher:
         ids = [i for i, f in found if f == form]
         if not self._keep(span, form, ids, person_cores):
             return None
-        aid = self.cat.choose(span.text, ids, when, span.sent.text if span.doc.has_annotation("SENT_START") else "")
+        ruled = surface_key(span.text) in self.cat.ambiguity and span.doc.has_annotation("SENT_START")
+        aid = self.cat.choose(span.text, ids, when, span.sent.text if ruled else "")
         if aid is None:
             return None
         prio = 2 if form in ("names", "metonyms") else 1
