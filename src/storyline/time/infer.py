@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from storyline.model import Document, Mention
-from storyline.time.anchors import DayParts, clause_index, dateline, parts_date, today_dates
+from storyline.time.anchors import clause_index, dateline, parts_date, today_dates
 from storyline.time.dates import value_range
 from storyline.time.normalize import normalize, prepare
 from storyline.time.sentences import sentence_spans
