@@ -6,6 +6,7 @@ from spacy.tokens import Token
 from .patterns import Pattern, lexicon
 from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_objects, subject_of
 
+_BORDERS = {"border", "frontier", "boundary", "borderline"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
 
 
@@ -26,6 +27,8 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
         elif slot == "loc":
             heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
             heads += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
+            if any(p.lemma_.lower() in _BORDERS for h in heads for p in h.children):  # "border with X"
+                heads += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
             got = mentioned_in(heads, idx, src, places=True)
         elif slot in ("embedded", "embedded_actors", "embedded_subject"):
             emb = embedded(tok, p)

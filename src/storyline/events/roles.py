@@ -136,12 +136,11 @@ def _head_actors(t: Token, idx: ActorIndex, depth: int, pronouns: bool) -> list[
     for x in t.subtree:  # "the organisation for security ... in Europe (OSCE)": a bracketed acronym
         if x.dep_ == "appos" and x.i in idx.tok and x.text.isupper() and x.i > t.i and x.i - t.i < 12:
             return [idx.tok[x.i]]
-    if t.lemma_.lower() in lex["proxy_nouns"]:
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return actors_of(p, idx, depth - 1, pronouns)
+    for c in t.children:  # "farmers from X", "the leaders of X"
+        if c.dep_ == "prep" and (c.lower_ == "from" or c.lower_ == "of" and t.lemma_.lower() in lex["proxy_nouns"]):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return actors_of(p, idx, depth - 1, pronouns)
     place = idx.place_actor(t)
     return [place] if place else []
 
