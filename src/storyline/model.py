@@ -146,6 +146,8 @@ class EventMention(Record):
     precision: str | None = None  # one of PRECISIONS
     symmetric: bool = False       # meetings and talks: source and target interchangeable
     confidence: float = 0.5
+    trigger_start: int | None = None  # char offset of the trigger: dates nearest to it govern
+    skip_spans: list[list[int]] = field(default_factory=list)  # embedded events' spans: their dates are theirs
 
 
 @dataclass
@@ -173,6 +175,7 @@ class Event(Record):
     confidence: float = 0.5
     story: str | None = None
     symmetric: bool = False
+    timeline: bool = True         # passes the default export filter (real actors, factual status, confident)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":

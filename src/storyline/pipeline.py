@@ -153,10 +153,12 @@ def finalize(store: Store) -> dict[str, int]:
     events, stories = [], []
     if _has("storyline.events") and _has("storyline.fuse"):
         from .events import assign_dates
-        from .fuse import fuse
+        from .fuse import exportable, fuse
 
         assign_dates(ems, timexes)
         events, stories = fuse(ems, {a.id: a for a in store.actors()}, docs)
+        for ev in events:
+            ev.timeline = exportable(ev)
     store.save_corpus(timexes, ems, events, stories)
     return {"documents": len(docs), "timexes": len(timexes), "event_mentions": len(ems),
             "events": len(events), "stories": len(stories)}

@@ -99,7 +99,7 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
 def run(paths: PathsArg, db: DbOpt = Path(DEFAULT_DB),
         export: Annotated[Optional[Path], typer.Option("--export", help="Write the export here.")] = None,
         fmt: Annotated[str, typer.Option("--format", help="Export format (see `storyline export --help`).")] = "json",
-        max_mb: MaxMb = 25.0, workers: Workers = 1, engine: Engine = "local",
+        all_events: AllEvents = False, max_mb: MaxMb = 25.0, workers: Workers = 1, engine: Engine = "local",
         ray_address: RayAddress = None) -> None:
     """Ingest reports, analyse them with every stage, and optionally export.
 
@@ -109,7 +109,7 @@ def run(paths: PathsArg, db: DbOpt = Path(DEFAULT_DB),
         _ingest(paths, store, max_mb)
         _analyse(store, workers, engine, ray_address)
         if export:
-            _export(store, fmt, export)
+            _export(store, fmt, export, all_events)
 
 
 @app.command()
@@ -133,11 +133,15 @@ def analyse(db: DbOpt = Path(DEFAULT_DB), workers: Workers = 1, engine: Engine =
         _analyse(store, workers, engine, ray_address)
 
 
-def _export(store: Store, fmt: str, path: Path) -> None:
+AllEvents = Annotated[bool, typer.Option("--all-events", help="Also export conditional, denied, hypothetical "
+                                          "and low-confidence events (they are always in the store).")]
+
+
+def _export(store: Store, fmt: str, path: Path, all_events: bool = False) -> None:
     from ..export import export as do_export
 
     try:
-        written = do_export(store, fmt, path)
+        written = do_export(store, fmt, path, all_events=all_events)
     except StorylineError as exc:
         _fail(exc)
     else:
@@ -148,13 +152,14 @@ def _export(store: Store, fmt: str, path: Path) -> None:
 def export(db: DbOpt = Path(DEFAULT_DB),
            fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, parquet, events, timelinejs, "
                                             "gexf, graphml or html.")] = "json",
-           out_path: Annotated[Path, typer.Option("--out", "-o", help="Output file.")] = Path("storyline.json")) -> None:
+           out_path: Annotated[Path, typer.Option("--out", "-o", help="Output file.")] = Path("storyline.json"),
+           all_events: AllEvents = False) -> None:
     """Write the store in one of the field's formats.
 
     Example: storyline export --format csv --out events.csv --db crisis.duckdb
     """
     with _open(db, read_only=True) as store:
-        _export(store, fmt, out_path)
+        _export(store, fmt, out_path, all_events)
 
 
 @app.command()

@@ -6,9 +6,6 @@ from datetime import date, timedelta
 
 from ..model import EventMention, TimeExpr
 
-#: extraction-time hints, keyed by EventMention id: (trigger char offset, embedded-event spans to skip).
-#: When absent (mentions reloaded from the store) the trigger is found in the text and no span is skipped.
-HINTS: dict[str, tuple[int, list[tuple[int, int]]]] = {}
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 
@@ -54,9 +51,8 @@ def _day_value(value: str | None) -> str | None:
 
 
 def _trigger_pos(em: EventMention) -> int:
-    hint = HINTS.get(em.id)
-    if hint:
-        return hint[0]
+    if em.trigger_start is not None:
+        return em.trigger_start
     lo = (em.clause_start or em.start) - em.start
     at = em.text.find(em.trigger, max(lo, 0)) if em.trigger else -1
     return em.start + (at if at >= 0 else 0)
@@ -81,7 +77,7 @@ def assign_dates(event_mentions: list[EventMention], timexes: list[TimeExpr]) ->
         by_sent.setdefault((em.doc, em.start), []).append(em)
     for em in event_mentions:
         pool = [t for t in by_doc.get(em.doc, []) if em.start <= t.start and t.end <= em.end]
-        skip = HINTS.get(em.id, (0, []))[1]
+        skip = em.skip_spans or []
         pool = [t for t in pool if not any(a <= t.start and t.end <= b for a, b in skip)]
         pos = _trigger_pos(em)
         chosen = _pick([t for t in pool if _inside(t, em.clause_start, em.clause_end)], pos)

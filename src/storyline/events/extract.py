@@ -5,7 +5,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EventMention, Mention
 from .args import embedded, noun_args, verb_args
-from .dates import HINTS
 from .location import location_of
 from .match import match
 from .patterns import Pattern, lexicon
@@ -102,7 +101,7 @@ def _paragraph(em: EventMention, doc: Doc) -> None:
     """Evidence never crosses a line break (one paragraph a line): keep the trigger's line."""
     if "\n" not in em.text:
         return
-    pos = HINTS[em.id][0] - em.start
+    pos = (em.trigger_start if em.trigger_start is not None else em.start) - em.start
     lo = em.text.rfind("\n", 0, pos) + 1
     hi = em.text.find("\n", pos)
     hi = len(em.text) if hi < 0 else hi
@@ -184,8 +183,10 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 sent_out.append((threat, tok, cut))
         for em, tok, cut in _dedupe(sent_out):
             end = tok.right_edge.idx + len(tok.right_edge)
-            HINTS[em.id] = (tok.idx, [(e.left_edge.idx, max(end, e.right_edge.idx + len(e.right_edge))) for e in cut])
+            em.trigger_start = tok.idx
+            em.skip_spans = [[e.left_edge.idx, max(end, e.right_edge.idx + len(e.right_edge))] for e in cut]
             _paragraph(em, doc)
+            em.id = f"{doc_id}:{len(out)}"  # numbered after dedupe: ids stay unique in the report
             out.append(em)
     return out
 

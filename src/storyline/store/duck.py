@@ -203,12 +203,14 @@ class Store:
         return [TimeExpr.from_dict(r) for r in
                 self._rows(f"SELECT * FROM timexes {where} ORDER BY doc, start", params)]
 
-    def events(self) -> list[Event]:
+    def events(self, timeline_only: bool = False) -> list[Event]:
+        """Fused events in date order; ``timeline_only`` keeps those passing the export filter."""
         evidence: dict[str, list[Evidence]] = {}
         for r in self._rows('SELECT * FROM evidence ORDER BY event, doc, start'):
             evidence.setdefault(r.pop("event"), []).append(Evidence.from_dict(r))
         out = []
-        for r in self._rows("SELECT * FROM events ORDER BY date_start NULLS LAST, id"):
+        where = "WHERE timeline" if timeline_only else ""
+        for r in self._rows(f"SELECT * FROM events {where} ORDER BY date_start NULLS LAST, id"):
             r["date"] = _date_from_db(r["date"])
             ev = Event.from_dict(r)
             ev.evidence = evidence.get(ev.id, [])

@@ -74,7 +74,9 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     date_end VARCHAR,
     precision VARCHAR,
     "symmetric" BOOLEAN,
-    confidence DOUBLE
+    confidence DOUBLE,
+    trigger_start INTEGER,
+    skip_spans INTEGER[][]
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -97,7 +99,8 @@ CREATE TABLE IF NOT EXISTS events (
     n_reports INTEGER,
     confidence DOUBLE,
     story VARCHAR,
-    "symmetric" BOOLEAN
+    "symmetric" BOOLEAN,
+    timeline BOOLEAN                -- passes the default export filter; the rest stays queryable
 );
 
 CREATE TABLE IF NOT EXISTS evidence (
