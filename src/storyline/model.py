@@ -61,6 +61,7 @@ class Document(Record):
     published_confidence: float | None = None  # 0..1; 1.0 for metadata
     published_note: str | None = None          # why null, or the anchors an inference used
     url: str | None = None
+    captured: str | None = None                # crawl capture day (WARC-Date): publication is on or before it
     source_path: str | None = None             # file it came from (and record, for JSONL/WARC)
     source_kind: str = "txt"                   # txt | html | jsonl | warc
     removed: list[str] = field(default_factory=list)  # boilerplate lines taken out

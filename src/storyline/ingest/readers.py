@@ -158,9 +158,8 @@ def read_warc(path: Path, max_mb: float = 25.0) -> Iterator[Item]:
                 doc_id = f"{stem}-{hashlib.sha1((url or str(found)).encode()).hexdigest()[:10]}"
                 captured = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
                 for item in _html_document(html, doc_id, src, "warc", url):
-                    if isinstance(item, Document) and not item.published and captured:
-                        # the capture day is an upper bound, not a publication date: keep it as a note only
-                        item.published_note = f"captured {captured}"
+                    if isinstance(item, Document):
+                        item.captured = captured  # an upper bound of the publication date, not the date
                     yield item
     except (ArchiveLoadFailed, EOFError, ValueError, OSError) as exc:
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

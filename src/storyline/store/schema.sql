@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS documents (
     published_confidence DOUBLE,
     published_note VARCHAR,         -- anchors used, or why it is null
     url VARCHAR,
+    captured VARCHAR,               -- crawl capture day: an upper bound of the publication date
     source_path VARCHAR,
     source_kind VARCHAR,
     removed VARCHAR[],              -- boilerplate lines taken out by cleaning

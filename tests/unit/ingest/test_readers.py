@@ -91,7 +91,7 @@ def test_warc_html_responses_with_url(tmp_path):
     assert not skips
     assert [d.url for d in docs] == ["https://example.org/a", "https://example.org/b"]
     assert docs[0].id.startswith("crawl-") and docs[0].id != docs[1].id
-    assert docs[0].source_kind == "warc"
+    assert docs[0].source_kind == "warc" and docs[0].captured and len(docs[0].captured) == 10
 
 
 def test_truncated_warc_keeps_records_before_the_cut(tmp_path):
