@@ -38,3 +38,37 @@ def test_documents_block(figures):
     assert figures["boilerplate_removed"] == 1.0, figures
     assert figures["content_kept"] >= 0.99, figures
     assert figures["title_acc"] == 1.0, figures
+
+
+def test_time_block(figures):
+    assert figures["timex_value"] >= 0.95, figures
+    assert figures["published_acc"] == 1.0, figures
+
+
+def test_actors_block(figures):
+    assert figures["actors_f1"] >= 0.95, figures
+
+
+def test_every_gold_person_resolves_with_its_affiliation(seeds_export, gold, scorer):
+    pred = json.loads(seeds_export.read_text(encoding="utf-8"))
+    resolver = scorer.ActorResolver(gold["actors"])
+    seen = {}
+    for a in pred["actors"]:
+        gid = resolver.resolve_one(a)
+        if gid and gold["actors"][gid]["kind"] == "person":
+            aff = next((b for b in pred["actors"] if b["id"] == a.get("affiliation")), None)
+            seen[gid] = resolver.resolve_one(aff) if aff else None
+    mentioned = {p for d in gold["documents"] for p in d["actors"] if gold["actors"][p]["kind"] == "person"}
+    for person in mentioned:
+        assert seen.get(person) == gold["actors"][person]["affiliation"], person
+
+
+def test_events_block(figures):
+    assert figures["events_f1"] >= 0.75, figures
+    assert figures["fusion"] >= 0.90, figures
+
+
+def test_export_validates_against_its_schema(seeds_export):
+    from storyline.export.json_export import validate
+
+    validate(json.loads(seeds_export.read_text(encoding="utf-8")))
