@@ -42,6 +42,10 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
+    def to_row(self, columns: list[str]) -> tuple:
+        """Field values in column order, without asdict's deep copy (the store's hot path)."""
+        return tuple(getattr(self, c) for c in columns)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         """Build from a dict, ignoring keys the record does not know (forward compatible)."""

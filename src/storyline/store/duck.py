@@ -35,10 +35,16 @@ def _q(cols: Iterable[str]) -> str:
     return ", ".join(f'"{c}"' for c in cols)
 
 
+#: rows per INSERT statement: one multi-row statement is far faster than DuckDB's executemany
+INSERT_CHUNK = 200
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], rows: list[tuple]) -> None:
-    if rows:
-        marks = ", ".join("?" for _ in cols)
-        con.executemany(f"INSERT INTO {table} ({_q(cols)}) VALUES ({marks})", rows)
+    marks = "(" + ", ".join("?" for _ in cols) + ")"
+    for i in range(0, len(rows), INSERT_CHUNK):
+        part = rows[i:i + INSERT_CHUNK]
+        con.execute(f"INSERT INTO {table} ({_q(cols)}) VALUES " + ", ".join([marks] * len(part)),
+                    [v for row in part for v in row])
 
 
 def _date_to_db(value: Any) -> str | None:
@@ -108,8 +114,7 @@ class Store:
         with self.transaction() as con:
             if self.find_duplicate(doc):
                 return False
-            d = doc.to_dict()
-            _insert(con, "documents", _DOC_COLS, [tuple(d[c] for c in _DOC_COLS)])
+            _insert(con, "documents", _DOC_COLS, [doc.to_row(_DOC_COLS)])
         return True
 
     def record_skip(self, source: str, reason: str) -> None:
@@ -147,22 +152,29 @@ class Store:
             con.execute("DELETE FROM mentions WHERE doc = ?", [doc_id])
             con.execute("DELETE FROM event_mentions WHERE doc = ?", [doc_id])
             self._upsert_actors(con, actors)
-            _insert(con, "mentions", _MENTION_COLS,
-                    [tuple(m.to_dict()[c] for c in _MENTION_COLS) for m in mentions])
-            _insert(con, "event_mentions", _EM_COLS,
-                    [tuple(e.to_dict()[c] for c in _EM_COLS) for e in event_mentions])
+            _insert(con, "mentions", _MENTION_COLS, [m.to_row(_MENTION_COLS) for m in mentions])
+            _insert(con, "event_mentions", _EM_COLS, [e.to_row(_EM_COLS) for e in event_mentions])
             con.execute("UPDATE documents SET analysed = TRUE WHERE id = ?", [doc_id])
 
     def _upsert_actors(self, con: duckdb.DuckDBPyConnection, actors: Iterable[Actor]) -> None:
-        """Insert new actors; for known ones, union the aliases seen."""
+        """Insert new actors; for known ones, union the aliases seen (one look-up for the batch)."""
+        actors = list(actors)
+        if not actors:
+            return
+        marks = ", ".join("?" for _ in actors)
+        known = dict(con.execute(f"SELECT id, aliases FROM actors WHERE id IN ({marks})",
+                                 [a.id for a in actors]).fetchall())
+        new = []
         for a in actors:
-            row = con.execute("SELECT aliases FROM actors WHERE id = ?", [a.id]).fetchone()
-            if row is None:
-                d = a.to_dict()
-                _insert(con, "actors", _ACTOR_COLS, [tuple(d[c] for c in _ACTOR_COLS)])
-            else:
-                merged = list(dict.fromkeys([*(row[0] or []), *a.aliases]))
+            if a.id not in known:
+                new.append(a.to_row(_ACTOR_COLS))
+                known[a.id] = a.aliases
+                continue
+            merged = list(dict.fromkeys([*(known[a.id] or []), *a.aliases]))
+            if merged != known[a.id]:
                 con.execute("UPDATE actors SET aliases = ? WHERE id = ?", [merged, a.id])
+                known[a.id] = merged
+        _insert(con, "actors", _ACTOR_COLS, new)
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
         where, params = ("WHERE doc = ?", [doc_id]) if doc_id else ("", [])
@@ -182,20 +194,24 @@ class Store:
         with self.transaction() as con:
             for table in ("timexes", "events", "evidence", "stories"):
                 con.execute(f"DELETE FROM {table}")
-            _insert(con, "timexes", _TIMEX_COLS, [tuple(t.to_dict()[c] for c in _TIMEX_COLS) for t in timexes])
-            for em in event_mentions:  # dates and locations resolved after the corpus pass
-                con.execute(
-                    "UPDATE event_mentions SET date = ?, date_start = ?, date_end = ?, precision = ? WHERE id = ?",
-                    [em.date, em.date_start, em.date_end, em.precision, em.id])
+            _insert(con, "timexes", _TIMEX_COLS, [t.to_row(_TIMEX_COLS) for t in timexes])
+            # dates are resolved in the corpus pass: one joined UPDATE, not one statement per mention
+            con.execute("CREATE OR REPLACE TEMP TABLE em_dates (id VARCHAR, date VARCHAR, date_start VARCHAR, "
+                        "date_end VARCHAR, precision VARCHAR)")
+            _insert(con, "em_dates", ["id", "date", "date_start", "date_end", "precision"],
+                    [(em.id, em.date, em.date_start, em.date_end, em.precision) for em in event_mentions])
+            con.execute("UPDATE event_mentions SET date = d.date, date_start = d.date_start, "
+                        "date_end = d.date_end, precision = d.precision FROM em_dates d WHERE event_mentions.id = d.id")
+            con.execute("DROP TABLE em_dates")
             rows, ev_rows = [], []
             for ev in events:
-                d = ev.to_dict()
-                d["date"] = _date_to_db(ev.date)
-                rows.append(tuple(d[c] for c in _EVENT_COLS))
+                row = dict(zip(_EVENT_COLS, ev.to_row(_EVENT_COLS)))
+                row["date"] = _date_to_db(ev.date)
+                rows.append(tuple(row.values()))
                 ev_rows += [(ev.id, e.doc, e.start, e.end, e.text) for e in ev.evidence]
             _insert(con, "events", _EVENT_COLS, rows)
             _insert(con, "evidence", ["event", "doc", "start", "end", "text"], ev_rows)
-            _insert(con, "stories", _STORY_COLS, [tuple(s.to_dict()[c] for c in _STORY_COLS) for s in stories])
+            _insert(con, "stories", _STORY_COLS, [s.to_row(_STORY_COLS) for s in stories])
             for s in stories:
                 for doc_id in s.docs:
                     con.execute("UPDATE documents SET story = ? WHERE id = ?", [s.id, doc_id])
