@@ -7,6 +7,7 @@ from .patterns import Pattern, lexicon
 from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_objects, subject_of
 
 _BORDERS = {"border", "frontier", "boundary", "borderline"}
+_ARG_PREPS = {"for", "of", "to", "on", "about", "into", "with", "at", "in"}  # not adjuncts: after, despite, amid
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
 
 
@@ -110,7 +111,8 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
             tgt += [a for o in c.children if o.dep_ == "dobj" for a in actors_of(o, idx)]
     gov = _gov_verb(tok) or tok
     light = gov.lemma_.lower() in lex["light_verbs"] and gov.i not in trigger_verbs
-    via_light = tok.dep_ in ("dobj", "pobj") and gov is not tok and (light or gov.i in trigger_verbs)
+    via_light = (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS) \
+        and gov is not tok and (light or gov.i in trigger_verbs)
     if not src and via_light and tok.dep_ != "nsubj":
         src = subject_of(gov, idx)[0]
         if not tgt and light:

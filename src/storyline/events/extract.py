@@ -4,8 +4,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventMention, Mention
+from .anaphora import antecedent, is_reference
 from .args import embedded, noun_args, verb_args
-from .location import location_of
+from .location import attacked_city, country_of_city, location_of
 from .match import match
 from .patterns import Pattern, lexicon
 from .roles import VERB_TAGS, ActorIndex, actors_of, subject_of
@@ -55,19 +56,73 @@ def _adj_args(tok: Token, idx: ActorIndex, earlier: list[EventMention]) -> tuple
         judged = [c for c in head.children if c.dep_ == "dobj"] or judged
     tgt = [a for j in judged for a in actors_of(j, idx)]
     if not tgt:
-        tgt = _anaphoric_target(judged, earlier)
+        tgt = _anaphoric_target(judged, earlier, src, idx)
     return src, [a for a in tgt if a not in src], gov
 
 
-def _anaphoric_target(judged: list[Token], earlier: list[EventMention]) -> list[str]:
-    """"that demand" points back to the latest event of that trigger noun: its source."""
-    for j in judged:
-        if not any(c.lower_ in ("that", "this", "these", "those", "the") for c in j.children):
-            continue
-        for em in reversed(earlier[-12:]):
-            if em.trigger.lower().rstrip("s") == j.lemma_.lower().rstrip("s") and em.source:
-                return list(em.source)
+def _anaphoric_target(objs: list[Token], earlier: list[EventMention], src: list[str], idx: ActorIndex) -> list[str]:
+    """"that demand", "the strike", "the accusation": the actor of the earlier event the noun points to."""
+    for o in objs:
+        got = antecedent(o, earlier, src, idx.same_side)
+        if got:
+            return got
     return []
+
+
+_REF_PREPS = ("against", "over", "to", "of", "about", "on", "for")
+
+
+def _reacted_to(tok: Token) -> list[Token]:
+    """Nouns a reacting verb takes as its object: "condemned the strike", "protested against the move"."""
+    out = [c for c in tok.children if c.dep_ == "dobj"]
+    out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in _REF_PREPS
+            for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _own_actors(noun: Token, idx: ActorIndex) -> bool:
+    """An event noun with an actor of its own: "Peru's strike", "the attack on Chile", "its decision"."""
+    return any(x.i in idx.tok for x in noun.subtree) or any(
+        c.dep_ == "poss" for c in noun.children) or bool(idx.place_actor(noun))
+
+
+_STRUCK_TYPES = ("ASSAULT", "COERCE")
+_STRUCK_PREPS = ("on", "against", "at")
+
+
+def _city_target(tok: Token, p: Pattern, idx: ActorIndex, src: list[str], tgt: list[str], place):
+    """A city struck ("attack Odesa", "struck the port of Odesa") is a place: the target is its country.
+
+    Also an assault placed in a city with no target named ("struck targets in Odesa") targets that city's
+    country, unless it is the attacker's own side. Any actor minted on the city's name is replaced.
+    """
+    heads = [c for c in tok.children if c.dep_ == "dobj"] if p.pos == "verb" else []
+    heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in _STRUCK_PREPS
+              for o in c.children if o.dep_ == "pobj"]
+    if p.pos == "noun":
+        heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "by")]
+    hit = attacked_city(heads)
+    if hit is not None:
+        code, city, city_tok = hit
+        on_city = {idx.tok[x.i] for x in city_tok.subtree if x.i in idx.tok}
+        country = idx.by_country.get(code) or code
+        if any(idx.same_side(country, s) for s in src):
+            return tgt, place
+        kept = [a for a in tgt if a not in on_city or idx.kind(a) == "country"]
+        return list(dict.fromkeys(kept + [country])) if country not in kept else kept, city
+    if place is not None and not tgt:
+        code = country_of_city(place[0])
+        country = (idx.by_country.get(code) or code) if code else None
+        if country and not any(idx.same_side(country, s) for s in src):
+            return [country], place
+    return tgt, place
+
+
+def _light_object(noun: Token, trigger_verbs: set[int]) -> bool:
+    """"carried out the attack", "signed the agreement": a light verb tells the event itself."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.i not in trigger_verbs and head.lemma_.lower() in lexicon()["light_verbs"]
 
 
 def _tail(noun: Token, gov: Token) -> int:
@@ -144,9 +199,14 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
             cut: list[Token] = []
             if p.pos == "verb":
                 src, tgt = verb_args(tok, p, idx)
+                if src and not tgt:
+                    refs = [o for o in _reacted_to(tok) if not _own_actors(o, idx)]
+                    tgt = _anaphoric_target(refs, out, src, idx)
                 gov = head = tok
                 cut = [e for e in embedded(tok, p) if any(x.i in trig for x in e.subtree)]
             elif p.pos == "noun":
+                if is_reference(tok, _own_actors(tok, idx)) and not _light_object(tok, verbs):
+                    continue  # "condemned the strike": told before, the verb reacts to it
                 src, tgt, gov = noun_args(tok, p, idx, verbs)
                 head = tok if gov.i in verbs and gov is not tok else gov
                 if head is tok and gov is not tok:  # embedded: trailing modifiers of the verb are ours
@@ -166,6 +226,8 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 continue
             status = status_of(tok, gov)
             place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
+            if p.type in _STRUCK_TYPES:
+                tgt, place = _city_target(tok, p, idx, src, tgt, place)
             clause = _clause(head, cut)
             if p.pos == "noun" and head is tok and gov is not tok:
                 clause = (clause[0], max(clause[1], doc[tail].idx + len(doc[tail])))

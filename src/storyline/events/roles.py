@@ -158,7 +158,8 @@ def subject_of(v: Token, idx: ActorIndex, depth: int = 4) -> tuple[list[str], li
             for p in c.children:
                 if p.dep_ == "pobj":
                     src += actors_of(p, idx)
-    if src or tgt or depth <= 0:
+    passive = any(c.dep_ in ("nsubjpass", "agent", "auxpass") for c in v.children)
+    if src or tgt or depth <= 0 or passive:  # "X had been attacked by drones": no climbing to the speaker
         return _uniq(src), _uniq(tgt)
     return controller(v, idx, depth), []
 

@@ -51,10 +51,28 @@ def _governors(trigger: Token) -> list[Token]:
             break
         if cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and cur is not trigger):
             break
+        if cur.dep_ == "conj":  # a conjunct shares its head's governors but is not governed by its head
+            cur = _conj_anchor(cur)
+            continue
         cur = cur.head
         if cur.tag_.startswith("VB") or cur.pos_ in ("ADJ", "NOUN"):
             out.append(cur)
     return out
+
+
+def _conj_anchor(conj: Token) -> Token:
+    """The head a conjunct is coordinated with; a finite verb hung on an infinitive ("refused to extend X
+    and withdrew") is misattached: it coordinates with the infinitive's finite governor."""
+    head = conj.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if conj.tag_ in _FINITE and head.tag_ in ("VB", "VBG") and head.dep_ in ("xcomp", "ccomp") \
+            and head.head.tag_ in _FINITE:
+        return head.head
+    return head
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
 
 
 def status_of(trigger: Token, gov: Token) -> str:

@@ -1,0 +1,80 @@
+"""Event nouns that refer back ("condemned the strike", "rejected the accusation", "welcomed the decision").
+
+A definite event noun with no actor of its own names an event the report told before. The reacting
+event's target is then that earlier event's actor: its source (for a symmetric event, its participants).
+Which nouns refer to which event types is data (resources/events/anaphora.json); the search looks back
+a bounded window of the same report's earlier event mentions.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..model import EventMention
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, Any]:
+    raw = json.loads(resources.files("storyline.resources").joinpath("events", "anaphora.json")
+                     .read_text(encoding="utf-8"))
+    return {"determiners": frozenset(raw.get("determiners", ())), "nouns": raw.get("nouns", {}),
+            "window_mentions": int(raw.get("window_mentions", 12)), "window_chars": int(raw.get("window_chars", 2000))}
+
+
+def _key(lemma: str) -> str:
+    return lemma.lower().rstrip("s") if lemma.lower() not in table()["nouns"] else lemma.lower()
+
+
+def referring_types(tok: Token) -> list[str] | None:
+    """Event types a definite event noun may point back to, or None when it is not such a reference."""
+    if tok.pos_ not in ("NOUN",):
+        return None
+    t = table()
+    types = t["nouns"].get(tok.lemma_.lower()) or t["nouns"].get(tok.lower_.rstrip("s"))
+    if not types:
+        return None
+    if not any(c.dep_ in ("det", "predet") and c.lower_ in t["determiners"] for c in tok.children):
+        return None
+    return list(types)
+
+
+def is_reference(tok: Token, own_actors: bool) -> bool:
+    """A definite table noun with no actor of its own ("the strike", not "Peru's strike on Chile")."""
+    return not own_actors and referring_types(tok) is not None
+
+
+def antecedent(tok: Token, earlier: list[EventMention], speaker: list[str],
+               same_side: Callable[[str, str], bool]) -> list[str]:
+    """Actors of the event a reference noun points back to, seen from the speaker's side.
+
+    Candidates: the last ``window_mentions`` mentions of the report within ``window_chars`` before the
+    noun, of a type the noun refers to (or the same trigger noun), with an actor not on the speaker's side.
+    An event aimed at the speaker's side wins ("London rejected the accusation": the accusation against
+    Britain); else the latest.
+    """
+    types = referring_types(tok)
+    if types is None:
+        return []
+    t = table()
+    lemma = tok.lemma_.lower()
+    pool = [em for em in earlier[-t["window_mentions"]:] if em.start >= tok.idx - t["window_chars"]
+            and em.start < tok.idx]
+    ranked: list[tuple[bool, bool, int, list[str]]] = []
+    for n, em in enumerate(pool):
+        same_noun = _key(em.trigger) == _key(lemma)
+        if not (same_noun or em.type in types or "*" in types):
+            continue
+        actors = list(em.source) + (list(em.target) if em.symmetric else [])
+        actors = [a for a in actors if not any(same_side(a, s) for s in speaker)]
+        if not actors:
+            continue
+        aimed = any(same_side(a, s) for a in em.target for s in speaker) and not em.symmetric
+        ranked.append((aimed or same_noun, same_noun or em.type in types, n, list(dict.fromkeys(actors))))
+    if not ranked:
+        return []
+    return max(ranked, key=lambda r: r[:3])[3]
