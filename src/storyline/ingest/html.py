@@ -23,14 +23,19 @@ def extract_html(html: str, url: str | None = None) -> Page | None:
     """Extract the article; None when the page has no main text."""
     import trafilatura
 
-    try:
-        doc = trafilatura.bare_extraction(html, url=url, include_comments=False, favor_precision=True,
-                                          include_tables=False, with_metadata=True,
-                                          # only dates the page declares: a copyright year is no date
-                                          date_extraction_params={"extensive_search": False,
-                                                                  "original_date": True})
-    except Exception:  # noqa: BLE001 - malformed markup must skip the page, not end the run
-        doc = None
+    doc = None
+    # precision first (no comments, no "Advertisement"); broken markup may need the recall mode
+    for precise in (True, False):
+        try:
+            doc = trafilatura.bare_extraction(html, url=url, include_comments=False, favor_precision=precise,
+                                              favor_recall=not precise, include_tables=False, with_metadata=True,
+                                              # only dates the page declares: a copyright year is no date
+                                              date_extraction_params={"extensive_search": False,
+                                                                      "original_date": True})
+        except Exception:  # noqa: BLE001 - malformed markup must skip the page, not end the run
+            doc = None
+        if doc is not None and (doc.text or "").strip():
+            break
     if doc is None or not (doc.text or "").strip():
         return None
     title = (doc.title or "").strip() or None

@@ -147,3 +147,24 @@ def test_a_copyright_year_is_not_a_publication_date(tmp_path):
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
     docs, _ = items(tmp_path / "p.html")
     assert docs[0].published is None
+
+
+def test_malformed_html_still_yields_its_text(tmp_path):
+    broken = ("<html><head><title>Broken page</title><body><div><p>Rescue teams reached the flooded villages "
+              "on Sunday after two days of heavy rain, the regional governor said.<p>More than three hundred "
+              "people were moved to schools and sports halls, officials said<div><b>unclosed")
+    (tmp_path / "broken.html").write_text(broken, encoding="utf-8")
+    docs, skips = items(tmp_path / "broken.html")
+    assert not skips and "flooded villages" in docs[0].body
+
+
+def test_html_with_no_text_is_skipped(tmp_path):
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    (tmp_path / "empty.html").write_text("<html><head><title>x</title><script>var a=1;</script></head>"
+                                         "<body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        report = ingest([tmp_path / "empty.html"], store)
+        assert not report.added and report.skipped[0].reason.startswith("E005")
+        assert store.count("documents") == 0 and store.count("skipped") == 1
