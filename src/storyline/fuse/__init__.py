@@ -14,7 +14,8 @@ MIN_EXPORT_CONFIDENCE = 0.35
 def fuse(event_mentions: list[EventMention], actors: dict[str, Actor],
          documents: dict[str, Document]) -> tuple[list[Event], list[Story]]:
     """Fused events (sorted by date, then id) and the stories they belong to."""
-    events = [merge(members, actors) for members in cluster_mentions(event_mentions, actors)]
+    events = [merge(members, actors) for members in cluster_mentions(
+        event_mentions, actors, {d.id: d.published for d in documents.values()})]
     events.sort(key=lambda e: (e.date_start or "9999", e.id))
     stories = build_stories(events, event_mentions, actors, documents)
     return events, stories

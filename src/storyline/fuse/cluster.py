@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..events.dates import value_range
 from ..model import Actor, EventMention
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
+#: an undated mention is told around its report's publication: it fuses only with events within this many
+#: days of that day (a 2023 report's undated "regretted the decision" is no 2022 happening)
+UNDATED_WINDOW_DAYS = 45
 _STATUS_GROUP = {"occurred": "real", "ongoing": "real", "scheduled": "real", "denied": "denied",
                  "conditional": "unreal", "hypothetical": "unreal", "threatened": "unreal"}
 
@@ -70,15 +73,28 @@ def _actors_fit(c: Cluster, s: set[str], t: set[str], symmetric: bool) -> int:
     return shared
 
 
-def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str]) -> int:
+def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str], rng: tuple[date, date] | None = None) -> int:
     if em.type != c.type or _STATUS_GROUP.get(em.status, "real") != c.group:
         return 0
     if em.location and c.location and em.location != c.location:
         return 0
-    rng = _range(em)
+    rng = rng or _range(em)
     if rng and c.span and (rng[1] < c.span[0] or c.span[1] < rng[0]):
         return 0
     return _actors_fit(c, s, t, em.symmetric)
+
+
+def _window(em: EventMention, published: dict[str, str | None]) -> tuple[date, date] | None:
+    """Days an undated mention can lie in: around its report's publication, when that is known."""
+    pub = published.get(em.doc)
+    if em.date or not pub:
+        return None
+    try:
+        day = date.fromisoformat(pub[:10])
+    except ValueError:
+        return None
+    span = timedelta(days=UNDATED_WINDOW_DAYS)
+    return day - span, day + span
 
 
 def _order(em: EventMention) -> tuple:
@@ -86,15 +102,25 @@ def _order(em: EventMention) -> tuple:
     return (not em.source, rng is None, _PRECISION_RANK.get(rng[2], 9) if rng else 9, -em.confidence, em.id)
 
 
-def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor]) -> list[list[EventMention]]:
-    """Greedy fusion: full, precisely dated mentions seed events; vaguer ones join the best fit."""
+def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
+                     published: dict[str, str | None] | None = None) -> list[list[EventMention]]:
+    """Greedy fusion: full, precisely dated mentions seed events; vaguer ones join the best fit.
+
+    ``published`` (report id -> ISO day) bounds undated mentions to the weeks around their report.
+    """
     expand = expander(actors)
     clusters: list[Cluster] = []
+    published = published or {}
     for em in sorted(mentions, key=_order):
         s, t = expand(em.source), expand(em.target)
+        window = _window(em, published)
         best, score = None, 0
         for c in clusters:
-            fit = _fits(c, em, s, t)
+            fit = _fits(c, em, s, t, window)
+            own = window or _range(em)
+            if fit and own and c.span is None and any(
+                    (w := _window(m, published)) and (w[1] < own[0] or own[1] < w[0]) for m in c.members):
+                fit = 0
             if fit:
                 fit = fit * 10 + (5 if any(m.doc == em.doc for m in c.members) else 0) + len(c.members)
             if fit > score:

@@ -20,8 +20,29 @@ _MODES = {"call for": ("calls for talks with", "call for talks with"), "sign": (
           "mass troops against"), "build up": ("builds up forces against", "build up forces against")}
 
 
+def _name(i: str, actors: dict[str, Actor]) -> str:
+    return actors[i].name if i in actors else i
+
+
+def _labels(ids: list[str], actors: dict[str, Actor]) -> list[str]:
+    """One label per side: a person named with the state or body they act for, which is then not repeated
+    ("Vladimir Putin (Russia)", never "Russia and Vladimir Putin")."""
+    ids = list(dict.fromkeys(ids))
+    acting = {actors[i].affiliation: i for i in ids if i in actors and actors[i].affiliation in ids}
+    out = []
+    for i in ids:
+        if i in acting:
+            continue  # named with its person
+        a = actors.get(i)
+        if a is not None and a.affiliation in acting and acting[a.affiliation] == i:
+            out.append(f"{a.name} ({_name(a.affiliation, actors)})")
+        else:
+            out.append(_name(i, actors))
+    return out
+
+
 def _names(ids: list[str], actors: dict[str, Actor]) -> str:
-    names = [actors[i].name if i in actors else i for i in ids]
+    names = _labels(ids, actors)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "someone"
 
 
@@ -37,7 +58,7 @@ def summarize(ev: Event, actors: dict[str, Actor]) -> str:
         line = f"{_names(ev.source + ev.target, actors)} {verb}{where}{when}"
     else:
         sing, plur = _MODES.get(ev.mode or "", _VERBS.get(ev.type, ("acts on", "act on")))
-        verb = sing if len(ev.source) == 1 else plur
+        verb = sing if len(_labels(ev.source, actors)) == 1 else plur
         line = f"{_names(ev.source, actors)} {verb} {_names(ev.target, actors)}{where}"
         line += f" ({date})" if date else ""
     if ev.status not in ("occurred", "ongoing"):

@@ -88,3 +88,26 @@ def test_different_types_and_conditional_not_exported(events):
     types = {e.type for e in evs}
     assert "ACCUSE" in types
     assert not any(exportable(e) for e in evs if e.status in ("conditional", "hypothetical"))
+
+
+def test_undated_mention_stays_near_its_report(events):
+    ems, docs = [], {}
+    a = "Chile condemned Peru on Monday."
+    b = "Chile condemned Peru."
+    ems += events(a, "a") + events(b, "b")
+    assign_dates(ems, _timexes("a", a, {"on Monday": "2022-07-25"}))
+    docs = {"a": Document(id="a", body=a, published="2022-07-26"), "b": Document(id="b", body=b, published="2023-07-17")}
+    evs, _, _ = fuse(ems, ACTORS, docs)
+    assert len([e for e in evs if e.type == "ACCUSE"]) == 2
+    docs["b"].published = "2022-07-27"
+    evs, _, _ = fuse(ems, ACTORS, docs)
+    assert len([e for e in evs if e.type == "ACCUSE"]) == 1
+
+
+def test_summary_names_a_person_with_the_state_once(events):
+    from storyline.fuse.summary import summarize
+    from storyline.model import Event
+
+    ev = Event(id="e", type="ASSAULT", source=["JPN", "person:kenji_sato"], target=["BRA"], location="Odesa")
+    line = summarize(ev, ACTORS)
+    assert line.startswith("Kenji Sato (Japan) attacks Brazil") and line.count("Japan") == 1
