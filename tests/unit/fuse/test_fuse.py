@@ -97,10 +97,10 @@ def test_undated_mention_stays_near_its_report(events):
     ems += events(a, "a") + events(b, "b")
     assign_dates(ems, _timexes("a", a, {"on Monday": "2022-07-25"}))
     docs = {"a": Document(id="a", body=a, published="2022-07-26"), "b": Document(id="b", body=b, published="2023-07-17")}
-    evs, _, _ = fuse(ems, ACTORS, docs)
+    evs, _ = fuse(ems, ACTORS, docs)
     assert len([e for e in evs if e.type == "ACCUSE"]) == 2
     docs["b"].published = "2022-07-27"
-    evs, _, _ = fuse(ems, ACTORS, docs)
+    evs, _ = fuse(ems, ACTORS, docs)
     assert len([e for e in evs if e.type == "ACCUSE"]) == 1
 
 
