@@ -50,6 +50,7 @@ class CatalogueMatcher:
         self.single = {d.text for d in one}
         self.venue_after = set(settings.get("venue_after", []))
         self.locative_before = set(settings.get("locative_before", []))
+        self.origin_after = set(settings.get("origin_after", []))
 
     def __call__(self, doc: Doc, when, person_cores: list[Span]) -> list[Cand]:
         """Every catalogue candidate in a doc, filtered by context."""
@@ -88,10 +89,15 @@ class CatalogueMatcher:
         if form == "adj" and prev is not None and (prev.text in ("-", "–") and prev2 is not None
                                                     and prev2.lower_ in PRO_ANTI):
             return False
+        if nxt is not None and nxt.text in ("-", "–") and span.end + 1 < len(doc) \
+                and doc[span.end + 1].lower_ in self.origin_after and not nxt.whitespace_:
+            return False  # "Sierra Leone-flagged", "Geneva-based": a place of origin
         if form == "capital":
             if prev is not None and prev.lower_ in self.locative_before:
                 return False
             if nxt is not None and nxt.lower_ in self.venue_after:
+                return False
+            if self._elsewhere(span, ids):
                 return False
         if form == "short" or (len(span) == 1 and kinds <= {"country", "group"}):
             # a surname or a one-word name inside a longer, different person's name
@@ -104,6 +110,20 @@ class CatalogueMatcher:
             if not (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
                 return False
         return True
+
+    def _elsewhere(self, span: Span, ids: list[str]) -> bool:
+        """'Tripoli in Lebanon', 'Paris, Texas': a capital's name placed in another country or state."""
+        doc = span.doc
+        k = span.end
+        if k + 1 >= len(doc) or doc[k].lower_ not in ("in", ","):
+            return False
+        for n in (3, 2, 1):
+            found = self.cat.candidates(doc[k + 1:k + 1 + n].text) if k + 1 + n <= len(doc) else []
+            states = {i for i, f in found if f == "names" and self.cat.kind(i) == "country"}
+            if states:
+                owners = {self.cat.records[i].get("country") or i for i in ids}
+                return not (states & owners)
+        return False
 
     def _hyphen_parts(self, doc: Doc, when) -> list[Cand]:
         """'U.S.-Russian' is one token: each part that names an actor is its own mention."""
@@ -120,6 +140,8 @@ class CatalogueMatcher:
                 if not part or part not in self.single:
                     continue
                 if i > 0 and parts[i - 1].lower() in PRO_ANTI:
+                    continue
+                if i + 1 < len(parts) and parts[i + 1].lower() in self.origin_after:
                     continue
                 found = self.cat.candidates(part)
                 kinds = {f for _, f in found}

@@ -21,6 +21,10 @@ TITLE_WORDS = {
 }
 APPOSITION_OPENERS = {"the", "a", "an", "former", "ex", "then", "who", "now", "currently"}
 STOPS = {".", ";", "(", ")", ":", "!", "?", "—", "–"}
+#: honorifics that make a following place name a person ("Mr Lincoln")
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord"}
+#: a title after one of these is part of a place or a name of something else ("in Gen Kardashve")
+LOCATIVES = {"in", "at", "near", "to", "from", "into", "outside", "inside", "around", "across", "via"}
 FUZZY_FULL = 90      # whole-name similarity for a misspelt catalogued person
 FUZZY_SHORT = 86     # a lone surname against catalogued surnames
 FUZZY_FIRST = 80     # first names must agree too when both are written
@@ -49,11 +53,29 @@ def person_cores(doc: Doc) -> list[Span]:
     return out
 
 
+def titled(doc: Doc, core: Span) -> bool:
+    """A title or honorific right before a name ("Gen. Smith", "Mr Smith"), not after a locative."""
+    s = core.start
+    if s == 0 or doc[s - 1].lower_ not in TITLE_WORDS or doc[s - 1].lower_ in ("the", "of", "said", "says", "state"):
+        return False
+    j = s - 1
+    while j > 0 and doc[j - 1].lower_ in TITLE_WORDS and doc[j - 1].lower_ not in ("the", "of", "said", "says"):
+        j -= 1
+    return j == 0 or doc[j - 1].lower_ not in LOCATIVES
+
+
+def is_acronym(text: str) -> bool:
+    """'GER', 'U.S.': capitals only, 2-4 letters."""
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 4
+
+
 class PersonResolver:
     """Gives each PERSON entity not named by the catalogue an actor id."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, places=None):
         self.cat = catalogue
+        self.places = places if places is not None else ()
         self.full = {surface_key(n): pid for n, pid in catalogue.person_names.items()}
         self.full_keys = list(self.full)
         self.short: dict[str, list[str]] = {}
@@ -81,6 +103,14 @@ class PersonResolver:
         ids = [i for i in ids if self.cat.active(i, when, slack_days=365)] or list(ids)
         return ids[0] if len(ids) == 1 else None
 
+    def mintable(self, doc: Doc, core: Span) -> bool:
+        """Whether an unknown PERSON entity may become a new person: not a place, not an acronym."""
+        if is_acronym(core.text):
+            return False
+        if core.text in self.places:
+            return core.start > 0 and doc[core.start - 1].lower_ in HONORIFICS
+        return True
+
     def resolve(self, doc: Doc, cores: list[Span], cands: list[Cand], when) -> list[Cand]:
         """Candidates for person entities the catalogue matcher did not name."""
         named = [c for c in cands if c.actor and self.cat.kind(c.actor) == "person"]
@@ -104,8 +134,10 @@ class PersonResolver:
                 pid = self.fuzzy(core.text, when)
                 if pid:
                     pending.append((core, pid, "fuzzy"))
-                else:
+                elif self.mintable(doc, core):
                     pending.append((core, None, "ner"))
+                else:
+                    continue
             if len(core) > 1:
                 actor = pending[-1][1] or "person:" + slug(core.text)
                 known_last.setdefault(surface_key(core[-1].text), actor)
@@ -113,6 +145,8 @@ class PersonResolver:
             if actor is None:
                 key = surface_key(core[-1].text)
                 actor = known_last.get(key) if len(core) == 1 else None
+                if actor is None and len(core) == 1 and not titled(doc, core):
+                    continue  # a lone unknown name, never introduced in full nor with a title
                 actor = actor or "person:" + slug(core.text)
                 method = "coref" if actor != "person:" + slug(core.text) else "ner"
             out.append(Cand(core.start_char, core.end_char, actor, method, "person", 1,

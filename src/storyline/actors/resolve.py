@@ -7,18 +7,13 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..model import Actor, Mention
-from .catalogue import Catalogue
+from .catalogue import Catalogue, surface_key
 from .matcher import Cand, CatalogueMatcher
-from .people import PersonResolver, affiliation_evidence, person_cores, slug
+from .orgs import ORG_WORDS, OrgFinder  # noqa: F401  ORG_WORDS re-exported for callers
+from .people import PersonResolver, affiliation_evidence, person_cores
+from .places import Gazetteer
 from .titles import TitleFinder
 
-ORG_WORDS = {
-    "institute", "university", "bank", "company", "corporation", "corp", "inc", "group", "foundation", "center",
-    "centre", "agency", "committee", "association", "fund", "academy", "party", "times", "post", "news",
-    "network", "press", "journal", "commission", "organization", "organisation", "union", "federation",
-    "court", "institution", "forum", "tribunal", "movement", "front", "brigade", "battalion", "regiment",
-    "council", "service", "club", "society", "league", "board", "office", "bureau", "school", "college",
-}
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_RES = [
     re.compile(rf"\b({MONTHS})\.? (\d{{1,2}}),? (\d{{4}})\b"),
@@ -54,26 +49,6 @@ def select(cands: list[Cand]) -> list[Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def org_cands(doc: Doc, cands: list[Cand], cat: Catalogue) -> list[Cand]:
-    """ORG entities the catalogue lacks ('United States Institute of Peace'): a new organisation."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        inside = [c for c in cands if c.actor and span.start_char <= c.start and c.end <= span.end_char]
-        if any(cat.kind(c.actor) in ("organization", "person") or c.length == len(span.text) for c in inside):
-            continue
-        words = {t.lower_ for t in span}
-        acronym = len(span) == 1 and span.text.isupper() and 2 <= len(span.text) <= 6
-        if not (words & ORG_WORDS or acronym) or not any(t.is_title or t.is_upper for t in span):
-            continue
-        country = next((c.actor for c in inside if cat.kind(c.actor) == "country"), None)
-        out.append(Cand(span.start_char, span.end_char, "org:" + slug(span.text), "ner", "org", 1,
-                        {"country": country, "name": span.text}))
-    return out
-
-
 class Annotator:
     """Everything the component does to one Doc, with tables built once."""
 
@@ -81,7 +56,9 @@ class Annotator:
         self.cat = catalogue
         self.matcher = CatalogueMatcher(nlp.vocab, catalogue, nlp.tokenizer, settings)
         self.titles = TitleFinder(catalogue, nlp.tokenizer, settings)
-        self.people = PersonResolver(catalogue)
+        self.places = Gazetteer(catalogue)
+        self.people = PersonResolver(catalogue, self.places)
+        self.orgs = OrgFinder(catalogue, self.places)
 
     def __call__(self, doc: Doc, when: date | None) -> tuple[list[Mention], dict[str, Actor]]:
         cores = person_cores(doc)
@@ -91,7 +68,7 @@ class Annotator:
                    and "tokens" in c.info}
         cands += self.titles(doc, cands, when, starts)
         cands += self.people.resolve(doc, cores, cands, when)
-        cands += org_cands(doc, cands, self.cat)
+        cands += self.orgs(doc, cands)
         chosen = select(cands)
         blocks = [c for c in chosen if c.actor is None]
         found = [c for c in chosen if c.actor is not None]
@@ -110,6 +87,10 @@ class Annotator:
                 a.aliases = []
             if text not in a.aliases:
                 a.aliases.append(text)
+            if a.kind == "person" and c.actor in self.cat.records:
+                titled = self._titled_role(c, blocks, when)
+                if titled:
+                    self._set_role(a, titled)
             if c.actor.startswith("person:"):
                 if len(text.split()) > len(a.name.split()):
                     a.name = text
@@ -126,16 +107,39 @@ class Annotator:
                 actors[aid].role = roles[0][2]
         return actors
 
+    def _titled_role(self, c: Cand, blocks: list[Cand], when) -> dict | None:
+        """The catalogued role a title right before a known person names ("Russian Defence
+        Minister Sergei Shoigu"): it beats the report date, which may be unknown or wrong."""
+        tok = c.info.get("tokens", (None,))[0]
+        if tok is None:
+            return None
+        for b in blocks:
+            if b.info.get("person_tok") != tok:
+                continue
+            affil = b.info["affil"]
+            office = self.cat.titles_for(affil).get(surface_key(b.info.get("role") or ""))
+            roles = [r for r in self.cat.records[c.actor].get("roles", [])
+                     if r["actor"] == affil and (office is None or r["office"] == office)]
+            if office is None and len(roles) != 1:
+                continue
+            if roles:
+                at = [r for r in roles if r is self.cat.role_at(c.actor, when)]
+                return at[0] if at else max(roles, key=lambda r: r["start"] or "")
+        return None
+
+    def _set_role(self, a: Actor, role: dict) -> None:
+        a.affiliation = role["actor"]
+        a.role = f"{role['office'].replace('_', ' ')} ({role['actor']})"
+        if self.cat.kind(role["actor"]) == "country":
+            a.country = role["actor"]
+
     def _new(self, c: Cand, text: str, when) -> Actor:
         base = self.cat.get(c.actor)
         if base is not None:
             if base.kind == "person":
                 role = self.cat.role_at(c.actor, when)
                 if role:
-                    base.affiliation = role["actor"]
-                    base.role = f"{role['office'].replace('_', ' ')} ({role['actor']})"
-                    if self.cat.kind(role["actor"]) == "country":
-                        base.country = role["actor"]
+                    self._set_role(base, role)
             return base
         if c.actor.startswith("org:"):
             return Actor(id=c.actor, name=c.info.get("name", text), kind="organization", country=c.info.get("country"))

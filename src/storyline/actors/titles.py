@@ -23,6 +23,8 @@ class TitleFinder:
         self.tokenizer = tokenizer
         self.organs = _phrases(settings.get("organs", []), tokenizer)
         self.roles = _phrases(settings.get("roles", []), tokenizer)
+        self.heads = _phrases(settings.get("office_heads", []), tokenizer)
+        self.max_portfolio = int(settings.get("max_portfolio_words", 4))
         self._titles: dict[str, dict[tuple[str, ...], str]] = {}
 
     def titles(self, actor_id: str) -> dict[tuple[str, ...], str]:
@@ -37,6 +39,50 @@ class TitleFinder:
             key = tuple(t.lower_ for t in doc[i:i + n])
             if len(key) == n and key in table:
                 return i + n, table[key]
+        return None
+
+    @staticmethod
+    def _person_at(doc: Doc, k: int, person_starts: set[int], strict: bool = False) -> bool:
+        """A person's name starts at token k (or right after a comma at k). Strict: a PERSON
+        entity or a catalogued person only, not any capitalised proper noun."""
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k >= len(doc):
+            return False
+        if k in person_starts or (doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B"):
+            return True
+        return not strict and doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].ent_type_ in ("PERSON", "")
+
+    def _office(self, doc: Doc, j: int, person_starts: set[int]) -> int | None:
+        """End of '<portfolio words> <office head> [of <portfolio>]' from token j when a person's
+        name follows ('Infrastructure Minister Oleksandr Kubrakov', 'deputy energy minister,
+        Jane Roe', 'Minister of Infrastructure John Doe'); None otherwise."""
+        k, seen_head = j, False
+        while k < len(doc) and k - j <= self.max_portfolio + 2:
+            if k in person_starts:
+                return None
+            head = self._longest(doc, k, self.heads)
+            if head is not None:
+                seen_head, k = True, head[0]
+                if self._person_at(doc, k, person_starts, strict=True):
+                    return k
+                if k < len(doc) and doc[k].lower_ in ("of", "for"):
+                    m = k + 1
+                    while m < len(doc) and m - k <= self.max_portfolio and m not in person_starts and (
+                            doc[m].is_title or doc[m].lower_ in ("and", "&")) and doc[m].ent_type_ != "PERSON":
+                        m += 1
+                        if doc[m - 1].lower_ not in ("and", "&") and self._person_at(doc, m, person_starts, True):
+                            return m
+                continue
+            tok = doc[k]
+            if tok.lower_ in ("and", "&", "-") and k > j:
+                k += 1
+                continue
+            if not tok.is_alpha or tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.ent_type_ == "PERSON":
+                return None
+            if seen_head and not tok.is_title and tok.pos_ != "NOUN":
+                return None
+            k += 1
         return None
 
     def __call__(self, doc: Doc, cands: list[Cand], when, person_starts: set[int]) -> list[Cand]:
@@ -56,11 +102,11 @@ class TitleFinder:
             hit = self._longest(doc, j, self.titles(c.actor))
             role = None if hit else self._longest(doc, j, self.roles)
             end = (hit or role or (None,))[0]
+            end = self._office(doc, j, person_starts) or end  # 'Ukrainian Infrastructure Minister X'
             if end is not None:
                 k = end + 1 if end < len(doc) and doc[end].text == "," else end
                 title_text = doc[toks[1]:end].text.lstrip("'s’ ").strip()
-                if k < len(doc) and (k in person_starts or (doc[k].pos_ == "PROPN" and doc[k].is_title
-                                                             and doc[k].ent_type_ in ("PERSON", ""))):
+                if self._person_at(doc, end, person_starts):
                     out.append(Cand(c.start, doc[end - 1].idx + len(doc[end - 1]), None, "title", "block", 4,
                                     {"affil": c.actor, "role": title_text, "person_tok": k}))
                     continue
