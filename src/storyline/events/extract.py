@@ -119,6 +119,17 @@ def _city_target(tok: Token, p: Pattern, idx: ActorIndex, src: list[str], tgt: l
     return tgt, place
 
 
+def _speech_time(tok: Token) -> list[list[int]]:
+    """"X said on Sunday that its missiles had struck ...": a past perfect reported event lies before the
+    saying, so the dates attached to the saying verb are not its own (spans to skip when dating)."""
+    if not (tok.dep_ == "ccomp" and tok.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in tok.children)):
+        return []
+    say = tok.head
+    return [[c.left_edge.idx, c.right_edge.idx + len(c.right_edge)] for c in say.children
+            if c.dep_ in ("prep", "npadvmod") and c.i < tok.i]
+
+
 def _light_object(noun: Token, trigger_verbs: set[int]) -> bool:
     """"carried out the attack", "signed the agreement": a light verb tells the event itself."""
     head = noun.head
@@ -247,6 +258,7 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
             end = tok.right_edge.idx + len(tok.right_edge)
             em.trigger_start = tok.idx
             em.skip_spans = [[e.left_edge.idx, max(end, e.right_edge.idx + len(e.right_edge))] for e in cut]
+            em.skip_spans += _speech_time(tok)
             _paragraph(em, doc)
             em.id = f"{doc_id}:{len(out)}"  # numbered after dedupe: ids stay unique in the report
             out.append(em)

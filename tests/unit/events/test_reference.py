@@ -93,3 +93,14 @@ def test_a_proper_name_part_is_no_town(events, only):
 def test_passive_with_agent_does_not_take_the_speaker(events):
     ems = events("Chile said the vessels had been attacked by drones.")
     assert not any(e.type == "ASSAULT" and e.source == ["CHL"] for e in ems)
+
+
+def test_past_perfect_report_is_not_dated_by_the_saying(events, only):
+    from storyline.events import assign_dates
+    from storyline.model import TimeExpr
+
+    text = "Japan said on Sunday that its missiles had struck targets in Brazil."
+    ems = events(text)
+    i = text.index("on Sunday")
+    assign_dates(ems, [TimeExpr(doc="d", start=i + 3, end=i + 9, text="Sunday", value="2022-07-24")])
+    assert only(ems, "ASSAULT").date is None
