@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from storyline.model import Mention
 from storyline.time.cues import cues
@@ -13,7 +14,12 @@ from storyline.time.sentences import sentence_of, sentence_spans
 _CITY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:\([^)]{0,40}\))?\s*,\s*)?$")
 _AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|/]|\s*$)")
 _TODAY = re.compile(r"(?i)\btoday\b[\s,(]*(?:\w+day,?\s+)?$")
-_BREAK = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|when|although)\b")
+# clause breaks: ";", dashes, ", while/but/...", ", (days) after/before ..." (another happening's time)
+# and ", <participle>"
+_BREAK = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|when|although)\b"
+                    r"|,\s+(?:(?:a|an|one|two|three|several|few|\d+|some|just|only|shortly|soon|hours?|days?|weeks?"
+                    r"|months?)\s+){0,3}(?:after|before|following)\b"
+                    r"|,\s+(?=[a-z]+ing\b)")  # ", accusing Ukraine of ...": a participle tells another act
 _NAME = re.compile(r"\b[A-Z][\w.’'-]*[\w.]")
 
 #: a partial or full date: (year or None, month, day)
@@ -52,14 +58,20 @@ def today_dates(body: str) -> list[DayParts]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _class_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled alternation per happening class (longest words first)."""
+    out = []
+    for cls, words in cues()["happenings"].items():
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        out.append((cls, re.compile(r"\b(?:" + alts + r")\b")))
+    return tuple(out)
+
+
 def happening_classes(text: str) -> set[str]:
-    """Classes of scheduled happenings (consult, call, visit, vote, sign) a clause names."""
+    """Classes of happenings (consult, call, visit, vote, sign, attack, withdraw, ...) a clause names."""
     low = text.lower()
-    found = set()
-    for cls, nouns in cues()["happenings"].items():
-        if any(re.search(r"\b" + re.escape(n) + r"\b", low) for n in nouns):
-            found.add(cls)
-    return found
+    return {cls for cls, pat in _class_patterns() if pat.search(low)}
 
 
 def actor_keys(text: str, start: int, end: int, mentions: list[Mention] | None) -> set[str]:
