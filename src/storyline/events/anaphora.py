@@ -23,7 +23,8 @@ def table() -> dict[str, Any]:
     raw = json.loads(resources.files("storyline.resources").joinpath("events", "anaphora.json")
                      .read_text(encoding="utf-8"))
     return {"determiners": frozenset(raw.get("determiners", ())), "nouns": raw.get("nouns", {}),
-            "window_mentions": int(raw.get("window_mentions", 12)), "window_chars": int(raw.get("window_chars", 2000))}
+            "window_mentions": int(raw.get("window_mentions", 12)), "window_chars": int(raw.get("window_chars", 2000)),
+            "agreement_nouns": frozenset(raw.get("agreement_nouns", ()))}
 
 
 def _key(lemma: str) -> str:
@@ -78,3 +79,34 @@ def antecedent(tok: Token, earlier: list[EventMention], speaker: list[str],
     if not ranked:
         return []
     return max(ranked, key=lambda r: r[:3])[3]
+
+
+def _agreement_objects(tok: Token) -> list[Token]:
+    """"withdrew from the deal", "suspended its participation in the agreement": the agreement nouns."""
+    nouns = table()["agreement_nouns"]
+    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
+              for p in c.children if p.dep_ == "pobj"]
+    out = []
+    for h in heads:
+        chain = [h] + [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "to")
+                       for p in c.children if p.dep_ == "pobj"]
+        out += [x for x in chain if x.lemma_.lower() in nouns]
+    return out
+
+
+def agreement_parties(tok: Token, earlier: list[EventMention], speaker: list[str],
+                      same_side: Callable[[str, str], bool]) -> list[str]:
+    """Leaving an agreement with no counterpart named: the other parties of the latest AGREE (occurred)
+    the same report told within the window. Nothing when the report names no agreement's parties."""
+    if not _agreement_objects(tok):
+        return []
+    t = table()
+    pool = [em for em in earlier[-t["window_mentions"]:] if em.start >= tok.idx - t["window_chars"]]
+    for em in reversed(pool):
+        if em.type != "AGREE" or em.status not in ("occurred", "ongoing"):
+            continue
+        parties = [a for a in list(em.source) + list(em.target) if not any(same_side(a, s) for s in speaker)]
+        if parties and any(same_side(a, s) for a in list(em.source) + list(em.target) for s in speaker):
+            return list(dict.fromkeys(parties))
+    return []

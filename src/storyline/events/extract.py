@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventMention, Mention
-from .anaphora import antecedent, is_reference
+from .anaphora import agreement_parties, antecedent, is_reference
 from .args import embedded, noun_args, verb_args
 from .location import attacked_city, country_of_city, location_of
 from .match import match
@@ -213,6 +213,8 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 if src and not tgt:
                     refs = [o for o in _reacted_to(tok) if not _own_actors(o, idx)]
                     tgt = _anaphoric_target(refs, out, src, idx)
+                if src and not tgt and p.type in ("RETREAT", "SANCTION"):
+                    tgt = agreement_parties(tok, out, src, idx.same_side)
                 gov = head = tok
                 cut = [e for e in embedded(tok, p) if any(x.i in trig for x in e.subtree)]
             elif p.pos == "noun":

@@ -104,3 +104,18 @@ def test_past_perfect_report_is_not_dated_by_the_saying(events, only):
     i = text.index("on Sunday")
     assign_dates(ems, [TimeExpr(doc="d", start=i + 3, end=i + 9, text="Sunday", value="2022-07-24")])
     assert only(ems, "ASSAULT").date is None
+
+
+def test_leaving_an_agreement_targets_its_other_parties(events, only):
+    ems = events("Chile and Peru signed a fishing agreement in May.\nChile withdrew from the agreement on Friday.")
+    assert only(ems, "RETREAT").target == ["PER"]
+
+
+def test_leaving_an_agreement_not_told_stays_one_sided(events, only):
+    ems = events("Chile withdrew from the agreement on Friday.")
+    assert only(ems, "RETREAT").target == []
+
+
+def test_suspending_participation_targets_the_other_parties(events, only):
+    ems = events("Japan, Brazil and Canada signed a grain agreement.\nJapan suspended its participation in the deal.")
+    assert set(only(ems, "SANCTION").target) == {"BRA", "CAN"}
