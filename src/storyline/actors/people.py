@@ -19,6 +19,9 @@ TITLE_WORDS = {
     "spokesperson", "envoy", "state", "of", "the", "former", "chairman", "chair", "premier", "lady", "lord",
     "governor", "mayor", "pope", "ayatollah", "sheikh", "emir", "director", "head", "leader", "said", "says",
 }
+#: title words that do not make the name before them a portfolio
+NOT_OFFICE = {"the", "of", "said", "says", "state", "former", "lady", "lord", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+              "dr", "dr.", "sir"}
 APPOSITION_OPENERS = {"the", "a", "an", "former", "ex", "then", "who", "now", "currently"}
 STOPS = {".", ";", "(", ")", ":", "!", "?", "—", "–"}
 #: honorifics that make a following place name a person ("Mr Lincoln")
@@ -37,17 +40,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
-def person_cores(doc: Doc) -> list[Span]:
-    """PERSON entities without leading titles and trailing possessives."""
+def person_cores(doc: Doc, demonyms: frozenset[str] | set[str] = frozenset()) -> list[Span]:
+    """PERSON entities without leading titles or demonyms and trailing possessives; an entity
+    right before an office word is a portfolio ("[Moldovan Energy] Minister Ion Rusu"), not a name."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         s, e = ent.start, ent.end
-        while s < e and (doc[s].lower_ in TITLE_WORDS or not doc[s].is_alpha and doc[s].text not in ("-",)):
+        while s < e and (doc[s].lower_ in TITLE_WORDS or doc[s].text in demonyms
+                         or not doc[s].is_alpha and doc[s].text not in ("-",)):
             s += 1
         while e > s and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
             e -= 1
+        if e < len(doc) and doc[e].lower_ in TITLE_WORDS and doc[e].lower_ not in NOT_OFFICE and doc[e].is_title:
+            continue
         if s < e and any(t.is_title or t.is_upper for t in doc[s:e]):
             out.append(doc[s:e])
     return out

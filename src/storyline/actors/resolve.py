@@ -59,9 +59,11 @@ class Annotator:
         self.places = Gazetteer(catalogue)
         self.people = PersonResolver(catalogue, self.places)
         self.orgs = OrgFinder(catalogue, self.places)
+        self.demonyms = frozenset(a for r in catalogue.records.values() if r["kind"] in ("country", "group")
+                                  for a in r.get("adj", []))
 
     def __call__(self, doc: Doc, when: date | None) -> tuple[list[Mention], dict[str, Actor]]:
-        cores = person_cores(doc)
+        cores = person_cores(doc, self.demonyms)
         cands = self.matcher(doc, when, cores)
         starts = {c.start for c in cores}
         starts |= {c.info["tokens"][0] for c in cands if c.actor and self.cat.kind(c.actor) == "person"
