@@ -123,8 +123,9 @@ class PersonResolver:
         named = [c for c in cands if c.actor and self.cat.kind(c.actor) == "person"]
         covered = [(c.start, c.end) for c in cands if c.actor]
         known_last: dict[str, str] = {}
+        text = doc.text if named else ""
         for c in named:  # surnames of people named in full in this report
-            words = doc.text[c.start:c.end].split()
+            words = text[c.start:c.end].split()
             if len(words) > 1:
                 known_last.setdefault(surface_key(words[-1]), c.actor)
         out: list[Cand] = []
@@ -184,7 +185,9 @@ def affiliation_evidence(doc: Doc, person: Cand, mentions: list[Cand], blocks: l
             stop += 1
         hit = next((k for k in range(e_tok + 1, stop) if k in by_tok), None)
         if hit is not None:
-            clues.append((2, by_tok[hit].actor, doc[e_tok + 1:stop].text))
+            # "the former US ambassador to Kiev and vice president of ...": the first office is the role
+            cut = next((k for k in range(hit + 1, stop) if doc[k].lower_ in ("and", "who", "which")), stop)
+            clues.append((2, by_tok[hit].actor, doc[e_tok + 1:cut].text))
     j = s_tok
     while j > 0 and doc[j - 1].lower_ in TITLE_WORDS and doc[j - 1].lower_ not in ("the", "said", "says", "of"):
         j -= 1

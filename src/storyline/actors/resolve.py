@@ -74,15 +74,18 @@ class Annotator:
         chosen = select(cands)
         blocks = [c for c in chosen if c.actor is None]
         found = [c for c in chosen if c.actor is not None]
-        mentions = [Mention(doc="", actor=c.actor, start=c.start, end=c.end, text=doc.text[c.start:c.end],
+        text = doc.text  # built from the tokens on every access: once per report
+        mentions = [Mention(doc="", actor=c.actor, start=c.start, end=c.end, text=text[c.start:c.end],
                             method=c.method) for c in found]
-        return mentions, self._actors(doc, found, blocks, when)
+        return mentions, self._actors(doc, found, blocks, when, text)
 
-    def _actors(self, doc: Doc, found: list[Cand], blocks: list[Cand], when) -> dict[str, Actor]:
+    def _actors(self, doc: Doc, found: list[Cand], blocks: list[Cand], when, full: str | None = None
+                ) -> dict[str, Actor]:
+        full = doc.text if full is None else full
         actors: dict[str, Actor] = {}
         clues: dict[str, list] = {}
         for c in found:
-            text = doc.text[c.start:c.end]
+            text = full[c.start:c.end]
             a = actors.get(c.actor)
             if a is None:
                 a = actors[c.actor] = self._new(c, text, when)

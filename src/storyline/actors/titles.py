@@ -26,6 +26,8 @@ class TitleFinder:
         self.heads = _phrases(settings.get("office_heads", []), tokenizer)
         self.max_portfolio = int(settings.get("max_portfolio_words", 4))
         self._titles: dict[str, dict[tuple[str, ...], str]] = {}
+        self._lowers: list[str] = []   # lower-case tokens of the report being read
+        self._lowers_of: Doc | None = None
 
     def titles(self, actor_id: str) -> dict[tuple[str, ...], str]:
         if actor_id not in self._titles:
@@ -33,10 +35,10 @@ class TitleFinder:
                                       for k, office in self.cat.titles_for(actor_id).items()}
         return self._titles[actor_id]
 
-    @staticmethod
-    def _longest(doc: Doc, i: int, table: dict) -> tuple[int, object] | None:
+    def _longest(self, doc: Doc, i: int, table: dict) -> tuple[int, object] | None:
+        lowers = self._lowers if self._lowers_of is doc else [t.lower_ for t in doc]
         for n in range(6, 0, -1):
-            key = tuple(t.lower_ for t in doc[i:i + n])
+            key = tuple(lowers[i:i + n])
             if len(key) == n and key in table:
                 return i + n, table[key]
         return None
@@ -88,6 +90,7 @@ class TitleFinder:
     def __call__(self, doc: Doc, cands: list[Cand], when, person_starts: set[int]) -> list[Cand]:
         """New candidates: office holders, organ extensions, and blocks over titles before names."""
         out: list[Cand] = []
+        self._lowers, self._lowers_of = [t.lower_ for t in doc], doc
         for c in cands:
             toks = c.info.get("tokens")
             if not toks or c.actor is None or self.cat.kind(c.actor) in ("person", None):
@@ -122,4 +125,5 @@ class TitleFinder:
             if organ:
                 out.append(Cand(c.start, doc[organ[0] - 1].idx + len(doc[organ[0] - 1]), c.actor, c.method,
                                 "organ", 3, {"tokens": (toks[0], organ[0])}))
+        self._lowers, self._lowers_of = [], None
         return out

@@ -121,3 +121,11 @@ def test_military_fleet_is_an_organisation_of_its_state(run):
     ms, acts = run("A drone attack damaged ships of the Black Sea Fleet on Saturday.")
     assert "BLACK_SEA_FLEET" in actors_of(ms)
     assert acts["BLACK_SEA_FLEET"].country == "RUS"
+
+
+def test_apposition_role_is_the_first_office(run):
+    _, acts = run("Sanctions would hurt, warned Peter Holm, the former US ambassador to Kyiv and vice president "
+                  "of a research institute in Washington.")
+    holm = acts["person:peter_holm"]
+    assert holm.affiliation == "USA"
+    assert holm.role == "the former US ambassador to Kyiv"
