@@ -30,6 +30,7 @@ ORG_WORDS = {
 #: words skipped when reading an acronym's letters off its long form
 ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&"}
 FUZZY_ORG = 92          # whole-name similarity to a catalogued organisation's name
+FUZZY_WORD = 80         # ... and every word to a word of it
 MIN_FRAGMENT_WORDS = 2  # one word of a catalogued name ("Treaty") is too little to resolve
 
 
@@ -55,6 +56,15 @@ class OrgFinder:
                             self.fragments[" ".join(words[i:j])].add(r["id"])
         self.full_keys = list(self.full)
 
+    @staticmethod
+    def _same_words(a: str, b: str) -> bool:
+        """A spelling variant word by word ('Organisation'/'Organization'), not another body
+        ('Asian'/'African Development Bank')."""
+        wa, wb = a.split(), b.split()
+        if len(wa) != len(wb):
+            return fuzz.ratio(a, b) >= 95
+        return all(fuzz.ratio(x, y) >= FUZZY_WORD for x, y in zip(wa, wb))
+
     def truncated(self, text: str) -> set[str] | None:
         """Owners of a catalogued name this text is a part or a near spelling of (None: neither)."""
         key = surface_key(text)
@@ -62,7 +72,7 @@ class OrgFinder:
             return self.fragments[key]
         if len(key.split()) >= 2:
             hit = process.extractOne(key, self.full_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_ORG)
-            if hit:
+            if hit and self._same_words(key, hit[0]):
                 return {self.full[hit[0]]}
         return None
 

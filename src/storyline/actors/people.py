@@ -114,6 +114,8 @@ class PersonResolver:
         """Whether an unknown PERSON entity may become a new person: not a place, not an acronym."""
         if is_acronym(core.text):
             return False
+        if any(t.lower_ in ("copyright", "©", "(c)") for t in doc[max(0, core.start - 4):core.start]):
+            return False  # "Copyright © 2021 Jane Roe": a rights holder, not an actor
         if core.text in self.places:
             return core.start > 0 and doc[core.start - 1].lower_ in HONORIFICS
         return True

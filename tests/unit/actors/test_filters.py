@@ -129,3 +129,23 @@ def test_apposition_role_is_the_first_office(run):
     holm = acts["person:peter_holm"]
     assert holm.affiliation == "USA"
     assert holm.role == "the former US ambassador to Kyiv"
+
+
+def test_truncated_and_misspelt_names_of_catalogued_organisations():
+    from storyline.actors.catalogue import Catalogue
+    from storyline.actors.orgs import OrgFinder
+
+    recs = [{"id": "AFDB", "name": "African Development Bank", "kind": "organization", "names": ["African Development Bank"]},
+            {"id": "NATO", "name": "NATO", "kind": "organization", "names": ["North Atlantic Treaty Organization"]},
+            {"id": "CSTO", "name": "CSTO", "kind": "organization", "names": ["Collective Security Treaty Organization"]}]
+    finder = OrgFinder(Catalogue(recs, {}, {}))
+    assert finder.truncated("Atlantic Treaty Organization") == {"NATO"}
+    assert finder.truncated("Treaty Organization") == {"NATO", "CSTO"}  # the report's own names decide
+    assert finder.truncated("North Atlantic Treaty Organisation") == {"NATO"}  # a spelling variant
+    assert finder.truncated("Asian Development Bank") is None  # another bank, not a misspelling
+    assert finder.truncated("Joint Coordination Centre") is None
+
+
+def test_copyright_holder_is_not_an_actor(run):
+    ms, _ = run("Russia denied the claim. Copyright © 2021 Jane Roe. All rights reserved.")
+    assert not any(a.startswith("person:") for a in actors_of(ms))
