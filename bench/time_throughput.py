@@ -1,6 +1,9 @@
 """Print the time stage's throughput: normalize (expressions/s, reports/s) and infer_published (reports/s).
 
     python bench/time_throughput.py [N]      # N synthetic reports, default 500
+
+infer_published runs on N/4, N/2 and N reports, so its growth shows (it should stay near linear).
+Every sixth undated report carries a WARC capture day (``Document.captured``), as crawled pages do.
 """
 from __future__ import annotations
 
@@ -37,7 +40,8 @@ def report(rng: random.Random, i: int, day: date) -> Document:
             a=a, b=b, wd=rng.choice(WEEKDAYS), wd2=rng.choice(WEEKDAYS), month=rng.choice(MONTHS),
             md=f"{other:%B} {other.day}", full=f"{other:%B} {other.day}, {other.year}", year=rng.randint(2010, 2022)))
     published = day.isoformat() if i % 3 else None
-    return Document(id=f"r{i}", body="\n".join(lines), published=published)
+    captured = (day + timedelta(days=rng.randint(0, 3))).isoformat() if i % 6 == 0 else None
+    return Document(id=f"r{i}", body="\n".join(lines), published=published, captured=captured)
 
 
 def main(n: int) -> None:
@@ -55,15 +59,15 @@ def main(n: int) -> None:
           f"-> {count / cold:,.0f} expressions/s, {n / cold:,.0f} reports/s, {words / cold:,.0f} words/s")
     print(f"normalize, re-run (DCT changed, patterns cached): {warm:.2f}s -> {count / warm:,.0f} expressions/s, "
           f"{n / warm:,.0f} reports/s")
-    sub = docs[: min(n, 150)]
-    t0 = time.perf_counter()
-    out = infer_published(sub)
-    spent = time.perf_counter() - t0
-    undated = sum(1 for d in sub if not d.published)
-    dated = sum(1 for d in sub if not d.published and out[d.id][0])
-    print(f"infer_published: {len(sub)} reports ({undated} undated, {dated} given a date) in {spent:.2f}s "
-          f"-> {len(sub) / spent:,.1f} reports/s")
-
+    for size in sorted({max(1, n // 4), max(1, n // 2), n}):
+        sub = docs[:size]
+        t0 = time.perf_counter()
+        out = infer_published(sub)
+        spent = time.perf_counter() - t0
+        undated = sum(1 for d in sub if not d.published)
+        dated = sum(1 for d in sub if not d.published and out[d.id][0])
+        print(f"infer_published: {len(sub)} reports ({undated} undated, {dated} given a date) in {spent:.2f}s "
+              f"-> {len(sub) / spent:,.1f} reports/s")
 
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)

@@ -100,11 +100,12 @@ def clause_span(text: str, pos: int, spans: list[tuple[int, int]]) -> tuple[int,
     return cut_s, cut_e
 
 
-def clause_index(text: str, mentions: list[Mention] | None) -> dict[int, tuple[set[str], set[str]]]:
-    """For each expression start offset: (actor keys, happening classes) of its clause."""
+def clause_index(text: str, mentions: list[Mention] | None,
+                 starts: list[int] | None = None) -> dict[int, tuple[set[str], set[str]]]:
+    """For each expression start offset (found here unless given): (actor keys, happening classes) of its clause."""
     spans = sentence_spans(text)
     out: dict[int, tuple[set[str], set[str]]] = {}
-    for start, _end, _rule, _m in candidates(text):
+    for start in (starts if starts is not None else [c[0] for c in candidates(text)]):
         cs, ce = clause_span(text, start, spans)
         out[start] = (actor_keys(text, cs, ce, mentions), happening_classes(text[cs:ce]))
     return out

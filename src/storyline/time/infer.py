@@ -16,6 +16,7 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import combinations
 from datetime import date, timedelta
 
 from storyline.model import Document, Mention
@@ -82,19 +83,48 @@ def _query_shapes(rule: str, m, year_given: bool) -> list[tuple] | None:
 
 
 class _Index:
-    """Dated happenings by (actor, class, shape); lists only grow, so a report remembers where it stopped."""
+    """Dated happenings by actor pair (or lone actor), class and shape; lists only grow, so a report
+    remembers where it stopped reading each one."""
 
     def __init__(self) -> None:
         self.buckets: dict[tuple, list[Happening]] = defaultdict(list)
+        self.signatures: set[tuple] = set()
 
-    def add(self, h: Happening) -> set[tuple[str, str]]:
+    def add(self, h: Happening) -> set[tuple]:
+        """Index a happening (once per cast, classes and days: many reports tell the same one);
+        returns the (actor, class) keys it touches."""
+        sig = h[:4]
+        if sig in self.signatures:
+            return set()
+        self.signatures.add(sig)
+        actors = sorted(h[0])
+        shapes = _shapes(h[2], h[3])
         keys = set()
-        for a in h[0]:
-            for c in h[1]:
+        for c in h[1]:
+            for a in actors:
                 keys.add((a, c))
-                for shape in _shapes(h[2], h[3]):
-                    self.buckets[(a, c, shape)].append(h)
+                for shape in shapes:
+                    self.buckets[("A", a, c, shape)].append(h)  # for one-actor clauses
+                    if len(actors) == 1:
+                        self.buckets[("S", a, c, shape)].append(h)  # one-actor happenings
+            for a, b in combinations(actors, 2):
+                for shape in shapes:
+                    self.buckets[("P", a, b, c, shape)].append(h)
         return keys
+
+
+def _queries(actors: frozenset, classes: frozenset, shapes: list[tuple]) -> list[tuple]:
+    """Buckets a clause reads: its actor pairs (and lone-actor happenings), or its lone actor's."""
+    out = []
+    names = sorted(actors)
+    for c in classes:
+        for shape in shapes:
+            if len(names) == 1:
+                out.append(("A", names[0], c, shape))
+                continue
+            out += [("P", a, b, c, shape) for a, b in combinations(names, 2)]
+            out += [("S", a, c, shape) for a in names]
+    return out
 
 
 class _Report:
@@ -103,7 +133,7 @@ class _Report:
     def __init__(self, doc: Document, mentions: list[Mention] | None):
         self.doc = doc
         self.prepared = prepare(doc.body)
-        index = clause_index(doc.body, mentions)
+        index = clause_index(doc.body, mentions, [p[0] for p in self.prepared])
         self.partial = dateline(doc.body)
         self.todays = today_dates(doc.body)
         self.captured = _day(doc.captured)
@@ -147,36 +177,38 @@ class _Report:
         self.seen: dict[tuple, int] = {}
         # per linkable expression start: {(first, last): (weight, doc, confidence)}
         self.links: dict[int, dict[tuple[date, date], tuple[float, str, float]]] = {}
+        # the same, per start: ({day: link}, sorted days, [(first, last, link)] of week/month happenings)
+        self.by_day: dict[int, tuple[dict, list[date], list[tuple]]] = {}
         self.base: dict[date, tuple] = {}
 
     def link(self, index: _Index) -> None:
         """Attach the happenings added to the index since the last call that this report's expressions may name."""
         for _i, start, actors, classes, shapes in self.linkable:
             found = self.links.setdefault(start, {})
-            for a in actors:
-                for c in classes:
-                    for shape in shapes:
-                        key = (a, c, shape)
-                        lst = index.buckets.get(key)
-                        if not lst:
-                            continue
-                        pos = self.seen.get((start, key), 0)
-                        for h in lst[pos:]:
-                            if h[4] == self.doc.id:
-                                continue
-                            shared = len(actors & h[0])
-                            if not (classes & h[1]):
-                                continue
-                            w = shared / max(1, min(len(actors), len(h[0])))
-                            if shared < 2:
-                                w *= W_ONE_ACTOR
-                            rng = (h[2], h[3])
-                            if w > found.get(rng, (0.0,))[0]:
-                                found[rng] = (w, h[4], h[5])
-                        self.seen[(start, key)] = len(lst)
+            changed = False
+            for key in _queries(actors, classes, shapes):
+                lst = index.buckets.get(key)
+                if not lst:
+                    continue
+                pos = self.seen.get((start, key), 0)
+                self.seen[(start, key)] = len(lst)
+                for h in lst[pos:]:
+                    if h[4] == self.doc.id or not (classes & h[1]):
+                        continue
+                    shared = len(actors & h[0])
+                    w = shared / max(1, min(len(actors), len(h[0])))
+                    if shared < 2:
+                        w *= W_ONE_ACTOR
+                    rng = (h[2], h[3])
+                    if w > found.get(rng, (0.0,))[0]:
+                        found[rng] = (w, h[4], h[5])
+                        changed = True
             if len(found) > MAX_LINK_RANGES:
                 keep = sorted(found.items(), key=lambda kv: (kv[1][0] * kv[1][2], kv[0]), reverse=True)
-                self.links[start] = dict(keep[:MAX_LINK_RANGES])
+                found = self.links[start] = dict(keep[:MAX_LINK_RANGES])
+            if changed or start not in self.by_day:
+                days = {lo: v for (lo, hi), v in found.items() if lo == hi}
+                self.by_day[start] = (days, sorted(days), [(lo, hi, v) for (lo, hi), v in found.items() if lo != hi])
 
 
 def infer_published(docs: list[Document], mentions: dict[str, list[Mention]] | None = None) -> dict[str, Guess]:
@@ -287,9 +319,10 @@ def _resolved_day(rule: str, m, dct: date | None, tense: str | None) -> date | N
 
 def _happenings(doc: Document, dct: date, mentions: list[Mention] | None, conf: float) -> list[Happening]:
     """Day-, week- and month-level dates of a dated report, with the actors and happening words of their clause."""
-    index = clause_index(doc.body, mentions)
+    prepared = prepare(doc.body)
+    index = clause_index(doc.body, mentions, [p[0] for p in prepared])
     out: list[Happening] = []
-    for (start, *_), t in zip(prepare(doc.body), normalize(doc.body, dct, doc.id)):
+    for (start, *_), t in zip(prepared, normalize(doc.body, dct, doc.id)):
         rng = value_range(t.value) if t.type == "DATE" else None
         actors, classes = index.get(start, (set(), set()))
         if rng and (rng[1] - rng[0]).days <= 31 and classes and actors:
@@ -297,8 +330,18 @@ def _happenings(doc: Document, dct: date, mentions: list[Mention] | None, conf: 
     return out
 
 
-def _span(a: date, b: date) -> list[date]:
-    return [a + timedelta(days=k) for k in range((b - a).days + 1)]
+def _merge(spans: list[tuple[date, date]]) -> list[date]:
+    """Every day of a list of inclusive day ranges, each once."""
+    out: list[date] = []
+    last: date | None = None
+    for a, b in sorted(spans):
+        if last is not None and a <= last:
+            a = last + timedelta(days=1)
+        if a > b:
+            continue
+        out += [a + timedelta(days=k) for k in range((b - a).days + 1)]
+        last = b
+    return out
 
 
 def _years_near(anchors: list[date], month: int, day: int) -> list[date]:
@@ -319,26 +362,25 @@ def _years_near(anchors: list[date], month: int, day: int) -> list[date]:
 
 def _candidates(r: _Report, anchors: list[date]) -> set[date]:
     """Days the anchors propose: bounded windows around the capture, datelines, own dates and matched happenings."""
-    days: set[date] = set()
+    spans: list[tuple[date, date]] = []
     if r.captured:
-        days.update(_span(r.captured - timedelta(days=CAPTURE_DAYS), r.captured))
+        spans.append((r.captured - timedelta(days=CAPTURE_DAYS), r.captured))
     near = list(anchors)
     if r.captured:
         near = sorted(set(near) | {r.captured})
     for parts in ([r.partial] if r.partial and not r.partial[0] else []) + list(r.todays):
         if parts[0]:
             d = parts_date(parts, parts[0])
-            days.update([d] if d else [])
+            spans += [(d, d)] if d else []
         else:
-            days.update(_years_near(near, parts[1], parts[2]))
-    for d in r.own_full:
-        days.update(_span(d - timedelta(days=FUTURE_WINDOW), d + timedelta(days=WINDOW)))
+            spans += [(d, d) for d in _years_near(near, parts[1], parts[2])]
+    own = list(r.own_full)
     for mo, dy in r.yearless:
-        for d in _years_near(near, mo, dy):
-            days.update(_span(d - timedelta(days=FUTURE_WINDOW), d + timedelta(days=WINDOW)))
+        own += _years_near(near, mo, dy)
+    spans += [(d - timedelta(days=FUTURE_WINDOW), d + timedelta(days=WINDOW)) for d in own]
     for found in r.links.values():
-        for lo, hi in found:
-            days.update(_span(lo - timedelta(days=LINK_BEFORE), hi + timedelta(days=LINK_AFTER)))
+        spans += [(lo - timedelta(days=LINK_BEFORE), hi + timedelta(days=LINK_AFTER)) for lo, hi in found]
+    days = set(_merge(spans))
     if r.captured:
         days = {d for d in days if d <= r.captured}
     if r.lower:
@@ -412,27 +454,31 @@ def _cross_score(r: _Report, resolved: dict[int, tuple[str, str, tuple[date, dat
     s = 0.0
     why: list[str] = []
     caps: list[tuple[float, float]] = []  # (score, confidence of the report it leans on)
-    for start, found in r.links.items():
-        if start not in resolved or not found:
+    for start, (days, order, ranges) in r.by_day.items():
+        if start not in resolved:
             continue
         text, rule, (lo, hi) = resolved[start]
-        best = (0.0, "", 0.0, lo)
-        for (hlo, hhi), (w, doc, conf) in found.items():
-            if lo == hi and hlo == hhi:
-                sc = W_CROSS_DAY * w if lo == hlo else 0.0
-            elif (lo <= hlo and hhi <= hi) or (hlo <= lo and hi <= hhi):
-                wide = max((hi - lo).days, (hhi - hlo).days) + 1
-                sc = (W_CROSS_WEEK if wide <= 7 else W_CROSS_MONTH if wide <= 31 else 0.0) * w
-            else:
-                sc = 0.0
+        best = (0.0, "", 0.0, "")
+        if lo == hi:
+            v = days.get(lo)
+            if v:
+                best = (W_CROSS_DAY * v[0], v[1], v[2], lo.isoformat())
+            cands = [(hlo, hhi, v) for hlo, hhi, v in ranges if hlo <= lo <= hhi]
+        else:
+            cands = [(d, d, days[d]) for d in order[bisect_left(order, lo):bisect_right(order, hi)]]
+            cands += [(hlo, hhi, v) for hlo, hhi, v in ranges
+                      if (lo <= hlo and hhi <= hi) or (hlo <= lo and hi <= hhi)]
+        wide = (hi - lo).days + 1
+        for hlo, hhi, (w, doc, conf) in cands:
+            span = max(wide, (hhi - hlo).days + 1)
+            sc = (W_CROSS_WEEK if span <= 7 else W_CROSS_MONTH if span <= 31 else 0.0) * w
             if sc > best[0]:
-                best = (sc, doc, conf, hlo if hlo == hhi else (hlo, hhi))
+                best = (sc, doc, conf, hlo.isoformat() if hlo == hhi else f"{hlo}..{hhi}")
         if best[0] > 0:
             s += best[0]
             caps.append((best[0], best[2]))
-            where = best[3].isoformat() if isinstance(best[3], date) else f"{best[3][0]}..{best[3][1]}"
-            why.append(f"{text!r} = {where} in {best[1]}" if lo == hi and isinstance(best[3], date)
-                       else f"{text!r} holds {where} of {best[1]}")
+            exact = lo == hi and best[0] >= W_CROSS_DAY * W_ONE_ACTOR and best[3] == lo.isoformat()
+            why.append(f"{text!r} = {best[3]} in {best[1]}" if exact else f"{text!r} holds {best[3]} of {best[1]}")
     return s, why, caps
 
 
