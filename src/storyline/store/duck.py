@@ -157,23 +157,29 @@ class Store:
             con.execute("UPDATE documents SET analysed = TRUE WHERE id = ?", [doc_id])
 
     def _upsert_actors(self, con: duckdb.DuckDBPyConnection, actors: Iterable[Actor]) -> None:
-        """Insert new actors; for known ones, union the aliases seen (one look-up for the batch)."""
+        """Insert new actors; for known ones, union the aliases and fill fields still empty."""
         actors = list(actors)
         if not actors:
             return
         marks = ", ".join("?" for _ in actors)
-        known = dict(con.execute(f"SELECT id, aliases FROM actors WHERE id IN ({marks})",
-                                 [a.id for a in actors]).fetchall())
+        cur = con.execute(f"SELECT {_q(_ACTOR_COLS)} FROM actors WHERE id IN ({marks})", [a.id for a in actors])
+        known = {row[0]: dict(zip(_ACTOR_COLS, row)) for row in cur.fetchall()}
         new = []
         for a in actors:
-            if a.id not in known:
+            old = known.get(a.id)
+            if old is None:
                 new.append(a.to_row(_ACTOR_COLS))
-                known[a.id] = a.aliases
+                known[a.id] = dict(zip(_ACTOR_COLS, a.to_row(_ACTOR_COLS)))
                 continue
-            merged = list(dict.fromkeys([*(known[a.id] or []), *a.aliases]))
-            if merged != known[a.id]:
-                con.execute("UPDATE actors SET aliases = ? WHERE id = ?", [merged, a.id])
-                known[a.id] = merged
+            changes = {c: getattr(a, c) for c in _ACTOR_COLS
+                       if c not in ("id", "aliases") and old[c] in (None, "") and getattr(a, c) not in (None, "")}
+            merged = list(dict.fromkeys([*(old["aliases"] or []), *a.aliases]))
+            if merged != (old["aliases"] or []):
+                changes["aliases"] = merged
+            if changes:
+                sets = ", ".join(f'"{c}" = ?' for c in changes)
+                con.execute(f"UPDATE actors SET {sets} WHERE id = ?", [*changes.values(), a.id])
+                old.update(changes)
         _insert(con, "actors", _ACTOR_COLS, new)
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:

@@ -92,3 +92,17 @@ def test_ingest_killed_mid_run_then_rerun_equals_one_clean_run(tmp_path):
 
     subprocess.run(cmd + ["--db", str(killed_db)], check=True, capture_output=True)
     assert snapshot(killed_db) == snapshot(clean_db)
+
+
+def test_a_later_report_fills_what_an_earlier_one_left_empty(tmp_path):
+    from storyline.model import Actor, Document
+
+    with Store(tmp_path / "s.duckdb") as store:
+        for i in ("a", "b"):
+            store.add_document(Document(id=i, body=f"text {i}", content_hash=i))
+        store.save_analysis("a", [], [Actor("person:ana_ruiz", "Ana Ruiz", "person", aliases=["Ruiz"])], [])
+        store.save_analysis("b", [], [Actor("person:ana_ruiz", "Ana Ruiz", "person", affiliation="PER",
+                                            role="trade minister", aliases=["Ana Ruiz"])], [])
+        (actor,) = store.actors()
+        assert actor.affiliation == "PER" and actor.role == "trade minister"
+        assert actor.aliases == ["Ruiz", "Ana Ruiz"]
