@@ -20,7 +20,7 @@ from itertools import combinations
 from datetime import date, timedelta
 
 from storyline.model import Document, Mention
-from storyline.time.anchors import DayParts, clause_index, dateline, parts_date, today_dates
+from storyline.time.anchors import clause_index, dateline, parts_date, today_dates
 from storyline.time.dates import value_range
 from storyline.time.normalize import normalize, prepare
 from storyline.time.rules import month_num, resolve, weekday_num
@@ -50,7 +50,6 @@ W_LEAD = 1.0          # the weekday of a lead sentence in past tense is the DCT 
 _ABSOLUTE = {"iso", "numeric", "month_day", "day_month"}
 _WITH_YEAR = {"iso", "numeric", "month_year", "year", "season_year"}  # and month_day/day_month with a year
 _LINKABLE = {"weekday", "day_ref", "relative", "month", "month_day", "day_month", "ago"}
-_ANCHOR_KINDS = ("cross", "capture", "dateline", "today", "own date")
 
 #: a dated happening: (actors, classes, first day, last day, doc id, confidence of that report's date)
 Happening = tuple[frozenset, frozenset, date, date, str, float]
