@@ -45,7 +45,7 @@ def payload(store, title: str = "Storyline timeline") -> dict[str, Any]:
             "start": ev.date_start, "end": ev.date_end, "precision": ev.precision,
             "label": headline(ev, actors), "summary": ev.summary, "source": ev.source, "target": ev.target,
             "location": ev.location, "n_reports": ev.n_reports, "confidence": ev.confidence,
-            "n_evidence": len(ev.evidence), "evidence": evidence,
+            "n_evidence": len(ev.evidence), "evidence": evidence, "timeline": ev.timeline,
         })
     used = {a for e in events for a in (*e["source"], *e["target"])}
     return {

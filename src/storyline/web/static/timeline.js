@@ -32,8 +32,9 @@
   function fillSelect(select, values, label) {
     values.forEach(function (v) { select.appendChild(el("option", { value: v, text: label ? label(v) : v })); });
   }
-  var counts = {};
+  var counts = {};  /* events on the timeline (the default view) per actor */
   DATA.events.forEach(function (e) {
+    if (e.timeline === false) return;
     var seen = {};
     e.source.concat(e.target).forEach(function (a) { if (!seen[a]) { seen[a] = true; counts[a] = (counts[a] || 0) + 1; } });
   });
@@ -44,13 +45,15 @@
 
   function filters() {
     return { actor: $("f-actor").value, type: $("f-type").value, status: $("f-status").value,
-      start: $("f-start").value, end: $("f-end").value, multi: $("f-multi").checked };
+      start: $("f-start").value, end: $("f-end").value, multi: $("f-multi").checked,
+      all: $("f-all").checked };
   }
   function keep(e, f) {
     if (f.actor && e.source.indexOf(f.actor) < 0 && e.target.indexOf(f.actor) < 0) return false;
     if (f.type && e.type !== f.type) return false;
     if (f.status && e.status !== f.status) return false;
     if (f.multi && e.n_reports < 2) return false;
+    if (!f.all && e.timeline === false) return false;
     if (f.start && (e.end || e.start || "") < f.start) return false;
     if (f.end && (!e.start || e.start > f.end)) return false;
     return true;
@@ -141,10 +144,10 @@
   }
 
   timeline.on("select", function (props) { if (props.items.length) showDetail(props.items[0]); });
-  ["f-actor", "f-type", "f-status", "f-start", "f-end", "f-multi"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  ["f-actor", "f-type", "f-status", "f-start", "f-end", "f-multi", "f-all"].forEach(function (id) { $(id).addEventListener("change", apply); });
   $("f-reset").addEventListener("click", function () {
     ["f-actor", "f-type", "f-status", "f-start", "f-end"].forEach(function (id) { $(id).value = ""; });
-    $("f-multi").checked = false; apply();
+    $("f-multi").checked = false; $("f-all").checked = false; apply();
   });
   $("z-in").addEventListener("click", function () { timeline.zoomIn(0.5); });
   $("z-out").addEventListener("click", function () { timeline.zoomOut(0.5); });
