@@ -427,7 +427,7 @@ def _guess(r: _Report, anchors: list[date]) -> Guess:
         spread = ", ".join(x[0].isoformat() + (f"..{x[-1].isoformat()}" if len(x) > 1 else "") for x in runs[:6])
         return None, 0.0, (f"too uncertain: best day {day.isoformat()} at confidence {conf:.2f} < {MIN_CONFIDENCE}"
                            f" ({len(tied)} day(s) fit equally: {spread}{', ...' if ties > 6 else ''}); cues: {note}")
-    return day.isoformat(), conf, "inferred: " + note
+    return day.isoformat(), conf, note  # published_source says "inferred"
 
 
 def _runs(days: list[date]) -> list[list[date]]:
