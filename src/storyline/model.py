@@ -153,6 +153,9 @@ class EventMention(Record):
     confidence: float = 0.5
     trigger_start: int | None = None  # char offset of the trigger: dates nearest to it govern
     skip_spans: list[list[int]] = field(default_factory=list)  # embedded events' spans: their dates are theirs
+    context: list[str] = field(default_factory=list)  # what fusion may fill from the report or story when the
+    # sentence gives none: "parties" (the agreement's parties, from the story's AGREE event), "day" (the
+    # report's own news: undated, it happened on the publication day)
 
 
 @dataclass

@@ -81,10 +81,12 @@ def antecedent(tok: Token, earlier: list[EventMention], speaker: list[str],
     return max(ranked, key=lambda r: r[:3])[3]
 
 
-def _agreement_objects(tok: Token) -> list[Token]:
-    """"withdrew from the deal", "suspended its participation in the agreement": the agreement nouns."""
+def agreement_objects(tok: Token) -> list[Token]:
+    """"withdrew from the deal", "suspended its participation in the agreement", "the deal was extended",
+    "refused to extend the deal": the agreement nouns an act is about."""
     nouns = table()["agreement_nouns"]
-    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
     heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
               for p in c.children if p.dep_ == "pobj"]
     out = []
@@ -99,7 +101,7 @@ def agreement_parties(tok: Token, earlier: list[EventMention], speaker: list[str
                       same_side: Callable[[str, str], bool]) -> list[str]:
     """Leaving an agreement with no counterpart named: the other parties of the latest AGREE (occurred)
     the same report told within the window. Nothing when the report names no agreement's parties."""
-    if not _agreement_objects(tok):
+    if not agreement_objects(tok):
         return []
     t = table()
     pool = [em for em in earlier[-t["window_mentions"]:] if em.start >= tok.idx - t["window_chars"]]

@@ -40,7 +40,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             elif slot == "embedded_subject":
                 got = [a for e in emb for a in subject_of(e, idx)[0]]
             else:
-                got = mentioned_in(emb + objs, idx, src)
+                got = mentioned_in(emb + objs, idx, src, skip=_described(emb + objs))
         else:
             prep = slot.removesuffix("_actor")
             for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
@@ -49,6 +49,24 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
         if got:
             return _uniq(got)
     return []
+
+
+def _described(heads: list[Token]) -> set[int]:
+    """Tokens that describe rather than take part: an agreement's name and relative clauses ("the deal that
+    let Ukraine ship grain"), and verbs coordinated with the embedded one ("to extend X and withdrew")."""
+    from .anaphora import table
+
+    nouns = table()["agreement_nouns"]
+    out: set[int] = set()
+    for h in heads:
+        for x in h.subtree:
+            if x.lemma_.lower() in nouns and x.pos_ in ("NOUN", "PROPN") or (
+                    x.dep_ == "conj" and x.tag_ in VERB_TAGS and x.head.i == h.i):
+                out |= {y.i for y in x.subtree}
+    for h in heads:  # "the Black Sea Grain Initiative": a named agreement is described by its head noun
+        if h.lower_ in nouns or h.lemma_.lower() in nouns:
+            out |= {y.i for y in h.subtree}
+    return out
 
 
 def embedded(tok: Token, p: Pattern) -> list[Token]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventMention, Mention
-from .anaphora import agreement_parties, antecedent, is_reference
+from .anaphora import agreement_objects, agreement_parties, antecedent, is_reference
 from .args import embedded, noun_args, verb_args
 from .location import attacked_city, country_of_city, location_of
 from .match import match
@@ -130,6 +130,20 @@ def _speech_time(tok: Token) -> list[list[int]]:
             if c.dep_ in ("prep", "npadvmod") and c.i < tok.i]
 
 
+def _own_news(v: Token) -> bool:
+    """An act the report tells as its news: not past perfect ("had demanded"), not the background of a
+    temporal clause ("since Russia invaded"). Undated, it is dated by the report's day in fusion."""
+    lex = lexicon()
+    for t in [v, *v.ancestors]:
+        if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in t.children):
+            return False
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["background_marks"] for c in t.children):
+            return False
+        if t.dep_ in ("ROOT", "relcl") or t.dep_ == "ccomp" and t.head.lemma_.lower() in lex["reported_speech"]:
+            break
+    return True
+
+
 def _light_object(noun: Token, trigger_verbs: set[int]) -> bool:
     """"carried out the attack", "signed the agreement": a light verb tells the event itself."""
     head = noun.head
@@ -229,7 +243,9 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                     continue
                 src, tgt, gov = _adj_args(tok, idx, out)
                 head = tok.head
-            if not src and not tgt:
+            about_deal = p.pos == "verb" and (p.parties or bool(agreement_objects(tok))) \
+                and p.type in lex["party_types"]
+            if not src and not tgt and not about_deal:
                 continue
             if (p.needs_target or p.symmetric or p.type in ("ACCUSE", "REQUEST", "SANCTION", "ASSAULT",
                                                             "COERCE", "AID", "THREATEN", "REJECT")) and not tgt:
@@ -246,6 +262,11 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 clause = (clause[0], max(clause[1], doc[tail].idx + len(doc[tail])))
                 cut = []
             em = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt, status, clause, place)
+            if about_deal and not tgt:
+                em.context.append("parties")
+            if status in ("occurred", "ongoing") and p.type in lex["news_day_types"] \
+                    and _own_news(tok if p.pos == "verb" else gov):
+                em.context.append("day")
             sent_out.append((em, tok, cut))
             if p.type in lex["hostile_types"] and src and tgt and has_condition(gov):
                 em.status = "conditional"

@@ -209,13 +209,17 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 _NOT_PLACES = {"response", "reaction", "retaliation", "answer", "reply", "return", "protest", "exchange"}
 
 
-def mentioned_in(tokens: list[Token], idx: ActorIndex, exclude: list[str], places: bool = False) -> list[str]:
+def mentioned_in(tokens: list[Token], idx: ActorIndex, exclude: list[str], places: bool = False,
+                 skip: set[int] | None = None) -> list[str]:
     """Every actor mentioned in some subtrees (a looser fallback for locative and embedded slots)."""
     out = []
+    skip = skip or set()
     for t in tokens:
         if places and any(p.lemma_.lower() in _NOT_PLACES for p in t.children if p.dep_ == "pobj"):
             continue
         for x in t.subtree:
+            if x.i in skip:
+                continue
             a = idx.tok.get(x.i) or (idx.place_actor(x) if x.pos_ == "PROPN" else None)
             if a and a not in exclude and not (places and idx.kind(a) == "person"):
                 out.append(a)

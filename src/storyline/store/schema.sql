@@ -77,7 +77,8 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     "symmetric" BOOLEAN,
     confidence DOUBLE,
     trigger_start INTEGER,
-    skip_spans INTEGER[][]
+    skip_spans INTEGER[][],
+    context VARCHAR[]
 );
 
 CREATE TABLE IF NOT EXISTS events (
