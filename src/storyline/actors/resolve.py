@@ -49,6 +49,34 @@ def select(cands: list[Cand]) -> list[Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def split_titles(chosen: list[Cand], text: str) -> list[Cand]:
+    """Settled mentions with each title's state or organisation as a mention of its own.
+
+    A title before a name ("Turkish President Recep Tayyip Erdoğan") was a block over
+    "Turkish President": "Turkish" becomes TUR, the name stays the person's. A title standing
+    for its holder ("the Turkish president") becomes "Turkish" -> TUR and "president" -> the
+    holder, whose alias stays the whole title. Parts lie inside the settled span: no overlaps.
+    """
+    out: list[Cand] = []
+    for c in chosen:
+        span = c.info.get("affil_span")
+        if span is None or c.form not in ("block", "title"):
+            out.append(c)
+            continue
+        affil = c.info.get("affil") or c.info.get("of")
+        out.append(Cand(span[0], span[1], affil, c.info.get("affil_method", "catalogue"), "names", 2,
+                        {"part_of_title": True}))
+        if c.actor is None:
+            out.append(c)
+            continue
+        start = c.info.get("title_start", span[1])
+        if start < span[1] or start >= c.end:
+            continue
+        info = dict(c.info, alias=text[c.start:c.end])
+        out.append(Cand(start, c.end, c.actor, c.method, c.form, c.prio, info))
+    return out
+
+
 class Annotator:
     """Everything the component does to one Doc, with tables built once."""
 
@@ -71,10 +99,10 @@ class Annotator:
         cands += self.titles(doc, cands, when, starts)
         cands += self.people.resolve(doc, cores, cands, when)
         cands += self.orgs(doc, cands)
-        chosen = select(cands)
+        text = doc.text  # built from the tokens on every access: once per report
+        chosen = split_titles(select(cands), text)
         blocks = [c for c in chosen if c.actor is None]
         found = [c for c in chosen if c.actor is not None]
-        text = doc.text  # built from the tokens on every access: once per report
         mentions = [Mention(doc="", actor=c.actor, start=c.start, end=c.end, text=text[c.start:c.end],
                             method=c.method) for c in found]
         return mentions, self._actors(doc, found, blocks, when, text)
@@ -85,7 +113,7 @@ class Annotator:
         actors: dict[str, Actor] = {}
         clues: dict[str, list] = {}
         for c in found:
-            text = full[c.start:c.end]
+            text = c.info.get("alias") or full[c.start:c.end]
             a = actors.get(c.actor)
             if a is None:
                 a = actors[c.actor] = self._new(c, text, when)

@@ -1,4 +1,9 @@
-"""Titles and organs after a state's name: 'Russian President' by date, 'US troops' as the state."""
+"""Titles and organs after a state's name: 'Russian President' by date, 'US troops' as the state.
+
+A title is found as one span so that it beats shorter overlapping candidates; once spans are
+settled, ``resolve.split_titles`` gives the state or organisation part its own mention
+("Turkish" -> TUR in "Turkish President Recep Tayyip Erdoğan", "UN" -> UN in "the UN chief").
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -98,6 +103,7 @@ class TitleFinder:
             j = toks[1]
             if j < len(doc) and doc[j].lower_ in ("'s", "’s", "'"):
                 j += 1
+            title_start = j  # the title's own words, modifiers included ("new President")
             mods = set()
             while j < len(doc) and doc[j].lower_ in MODIFIERS:
                 mods.add(doc[j].lower_)
@@ -111,13 +117,15 @@ class TitleFinder:
                 title_text = doc[toks[1]:end].text.lstrip("'s’ ").strip()
                 if self._person_at(doc, end, person_starts):
                     out.append(Cand(c.start, doc[end - 1].idx + len(doc[end - 1]), None, "title", "block", 4,
-                                    {"affil": c.actor, "role": title_text, "person_tok": k}))
+                                    {"affil": c.actor, "role": title_text, "person_tok": k,
+                                     "affil_span": (c.start, c.end), "affil_method": c.method}))
                     continue
                 if hit and not (mods & PAST):
                     holder = self.cat.holder(hit[1], c.actor, when)
                     if holder:
                         out.append(Cand(c.start, doc[end - 1].idx + len(doc[end - 1]), holder, "title", "title", 4,
-                                        {"office": hit[1], "of": c.actor}))
+                                        {"office": hit[1], "of": c.actor, "affil_span": (c.start, c.end),
+                                         "affil_method": c.method, "title_start": doc[title_start].idx}))
                 continue
             if mods or self.cat.kind(c.actor) != "country":
                 continue

@@ -88,7 +88,8 @@ def test_unknown_person_title_with_country(run):
     ms, acts = run("French envoy Lucien Marchetti arrived on Tuesday.")
     pid = next(m.actor for m in ms if "Marchetti" in m.text)
     assert acts[pid].affiliation == "FRA"
-    assert "FRA" not in {m.actor for m in ms}  # the title belongs to the person, not a second actor
+    # the title's adjective is the state's own mention; the name stays the person's
+    assert [(m.text, m.actor) for m in ms] == [("French", "FRA"), ("Lucien Marchetti", pid)]
 
 
 def test_country_inside_organisation_name(run):
@@ -156,3 +157,35 @@ def test_catalogue_api():
     assert cat.resolve("Russian President", date(2010, 1, 1)) == "dmitry_medvedev"
     assert cat.resolve("UK Prime Minister", "2020-01-01") == "boris_johnson"
     assert cat.resolve("Nobody Atall") is None
+
+
+def _no_overlap(ms):
+    ms = sorted(ms, key=lambda m: m.start)
+    return all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+
+
+def test_title_adjective_is_the_states_mention(run):
+    ms, acts = run("Turkish President Recep Tayyip Erdoğan phoned US President Joe Biden on Friday.",
+                   date(2022, 6, 3))
+    spans = [(m.text, m.actor) for m in ms]
+    assert ("Turkish", "TUR") in spans and ("Recep Tayyip Erdoğan", "recep_tayyip_erdogan") in spans
+    assert ("US", "USA") in spans and ("Joe Biden", "joe_biden") in spans
+    assert _no_overlap(ms)
+    assert acts["joe_biden"].affiliation == "USA"
+
+
+def test_title_of_an_organisation_before_a_name(run):
+    ms, acts = run("NATO Secretary General Jens Stoltenberg opened the meeting in Vilnius.", date(2023, 7, 11))
+    spans = [(m.text, m.actor) for m in ms]
+    assert spans[:2] == [("NATO", "NATO"), ("Jens Stoltenberg", "jens_stoltenberg")]
+    assert acts["jens_stoltenberg"].affiliation == "NATO"
+
+
+def test_title_standing_for_its_holder_is_split(run):
+    text = "Kyiv thanked the UN chief and the Turkish president for their mediation."
+    ms, acts = run(text, date(2022, 8, 1))
+    spans = [(m.text, m.actor) for m in ms]
+    assert ("UN", "UN") in spans and ("chief", "antonio_guterres") in spans
+    assert ("Turkish", "TUR") in spans and ("president", "recep_tayyip_erdogan") in spans
+    assert _no_overlap(ms)
+    assert "UN chief" in acts["antonio_guterres"].aliases  # the alias is still the whole title
