@@ -46,6 +46,7 @@ W_CAPTURE = 2.0       # the capture day (falls linearly to 0 CAPTURE_DAYS before
 W_OWN = 1.0           # an absolute day spoken of as past (or coming) lies shortly before (after) the DCT
 W_WEEK = 1.0          # a coming day the report places in "this/next week" lies in that week
 W_LEAD = 1.0          # the weekday of a lead sentence in past tense is the DCT (0.6: the day before)
+W_SAME_DAY_COMING = 0.5  # a coming happening named by weekday is rarely told on its own day: its links count half
 
 _ABSOLUTE = {"iso", "numeric", "month_day", "day_month"}
 _WITH_YEAR = {"iso", "numeric", "month_year", "year", "season_year"}  # and month_day/day_month with a year
@@ -447,7 +448,7 @@ def _lead_end(body: str) -> int:
     return spans[min(1, len(spans) - 1)][1] if spans else 0
 
 
-def _cross_score(r: _Report, resolved: dict[int, tuple[str, str, tuple[date, date]]]
+def _cross_score(r: _Report, resolved: dict[int, tuple[str, str, tuple[date, date], float]]
                  ) -> tuple[float, list[str], list[tuple[float, float]]]:
     """Relative expressions that land on (or hold) the date other reports give the same happening."""
     s = 0.0
@@ -456,7 +457,7 @@ def _cross_score(r: _Report, resolved: dict[int, tuple[str, str, tuple[date, dat
     for start, (days, order, ranges) in r.by_day.items():
         if start not in resolved:
             continue
-        text, rule, (lo, hi) = resolved[start]
+        text, rule, (lo, hi), factor = resolved[start]
         best = (0.0, "", 0.0, "")
         if lo == hi:
             v = days.get(lo)
@@ -473,6 +474,7 @@ def _cross_score(r: _Report, resolved: dict[int, tuple[str, str, tuple[date, dat
             sc = (W_CROSS_WEEK if span <= 7 else W_CROSS_MONTH if span <= 31 else 0.0) * w
             if sc > best[0]:
                 best = (sc, doc, conf, hlo.isoformat() if hlo == hhi else f"{hlo}..{hhi}")
+        best = (best[0] * factor, *best[1:])
         if best[0] > 0:
             s += best[0]
             caps.append((best[0], best[2]))
@@ -503,7 +505,7 @@ def _base_score(d: date, r: _Report) -> tuple:
             why.append("date named as today")
     weeks: list[tuple[date, date]] = []
     coming: list[tuple[str, date]] = []
-    resolved: dict[int, tuple[str, str, tuple[date, date]]] = {}
+    resolved: dict[int, tuple[str, str, tuple[date, date], float]] = {}
     body = r.doc.body
     for i in r.relevant:
         start, end, rule, m, tense = r.prepared[i]
@@ -512,7 +514,8 @@ def _base_score(d: date, r: _Report) -> tuple:
         if not rng:
             continue
         text = body[start:end]
-        resolved[start] = (text, rule, rng)
+        same_day_coming = rule == "weekday" and tense == "future" and rng[0] == d
+        resolved[start] = (text, rule, rng, W_SAME_DAY_COMING if same_day_coming else 1.0)
         day_level = rng[0] == rng[1]
         if rule in _ABSOLUTE and day_level:
             gap = (d - rng[0]).days

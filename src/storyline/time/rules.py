@@ -153,7 +153,7 @@ def _day_ref(gd: dict, dct: date) -> Resolved:
 
 
 def _weekday(gd: dict, dct: date, tense: str | None) -> Resolved:
-    """Direction from the modifier, else from tense: future -> next such day, past -> this or last."""
+    """Direction from the modifier, else from tense: future -> this or the next such day, past -> this or last."""
     wd = weekday_num(gd["weekday"])
     mod = (gd.get("wmod") or "").lower()
     if mod == "next":
@@ -164,8 +164,8 @@ def _weekday(gd: dict, dct: date, tense: str | None) -> Resolved:
         day = D.weekday_after(dct, wd, include_today=False)
     elif mod == "this":
         day = D.reference_week(dct, tense != "past") + timedelta(days=wd)
-    elif tense == "future":
-        day = D.weekday_after(dct, wd, include_today=False)
+    elif tense == "future":  # agency style names today by its weekday too ("takes effect at noon on Saturday")
+        day = D.weekday_after(dct, wd, include_today=True)
     else:
         day = D.weekday_before(dct, wd, include_today=True)
     part = gd.get("part")

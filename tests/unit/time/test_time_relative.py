@@ -39,7 +39,8 @@ WED = date(2023, 5, 17)  # a Wednesday
     ("The delegations began talks in Cairo on Monday.", "Monday", "2023-05-15"),
     ("In a call held Tuesday, the leaders agreed.", "Tuesday", "2023-05-16"),
     ("The minister resigned on Wednesday.", "Wednesday", "2023-05-17"),       # past, same weekday: the DCT
-    ("The summit is to open on Wednesday.", "Wednesday", "2023-05-24"),       # future, same weekday: next week
+    ("The summit is to open on Wednesday.", "Wednesday", "2023-05-17"),       # future, same weekday: today (agency style)
+    ("The summit is to open next Wednesday.", "next Wednesday", "2023-05-24"),
     ("Talks are planned for next Thursday.", "next Thursday", "2023-05-25"),
     ("The ceasefire collapsed last Friday.", "last Friday", "2023-05-12"),
     ("On Saturday, the army will withdraw.", "Saturday", "2023-05-20"),

@@ -1,0 +1,52 @@
+"""Scheduled happenings: present tense of a timetable looks forward, agency style names today by its
+weekday, and a plan seen from the past ("was due to") does not push a weekday a week ahead."""
+from datetime import date
+
+import pytest
+
+from storyline.time import normalize
+
+SAT = date(2024, 6, 8)  # a Saturday
+
+
+def value(text: str, span: str, dct: date = SAT) -> str | None:
+    return {t.text: t.value for t in normalize(text, dct)}[span]
+
+
+@pytest.mark.parametrize("text", [
+    "The new tariff takes effect on Tuesday.",
+    "The embargo comes into force on Tuesday, the council said.",
+    "The licence expires on Tuesday.",
+    "The permit is due on Tuesday.",
+    "The grace period runs out on Tuesday.",
+    "The border crossing opens on Tuesday.",
+])
+def test_present_tense_of_a_schedule_looks_forward(text):
+    assert value(text, "Tuesday") == "2024-06-11"
+
+
+@pytest.mark.parametrize("text", [
+    "The truce will take effect at noon on Saturday.",
+    "The renewal takes effect on Saturday, when the first term ends.",
+    "Both delegations are expected to sign the accord on Saturday.",
+])
+def test_a_coming_weekday_may_be_today(text):
+    assert value(text, "Saturday") == "2024-06-08"
+
+
+@pytest.mark.parametrize("text", [
+    "The truce was due to take effect at noon on Saturday but collapsed within hours.",
+    "The ceasefire, which was expected to start on Saturday, did not hold.",
+    "The vote had been planned for Saturday.",
+])
+def test_a_plan_seen_from_the_past_is_not_pushed_a_week_ahead(text):
+    assert value(text, "Saturday", date(2024, 6, 10)) == "2024-06-08"  # Monday report: the Saturday just gone
+
+
+def test_next_weekday_is_still_the_following_week():
+    assert value("The summit opens next Saturday.", "next Saturday") == "2024-06-15"
+
+
+def test_a_call_for_a_meeting_still_looks_forward():
+    assert value("The envoy had called for a meeting on June 12.", "June 12", date(2024, 6, 4)) == "2024-06-12"
+    assert value("The envoy had called for a meeting on Wednesday.", "Wednesday", date(2024, 6, 4)) == "2024-06-05"
