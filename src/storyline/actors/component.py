@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .catalogue import RESOURCES, as_date, load_catalogue
-from .resolve import Annotator, latest_date
+from .resolve import Annotator, report_date
 
 for _name in ("dct", "actor_mentions", "actors"):
     if not Doc.has_extension(_name):
@@ -17,7 +17,14 @@ for _name in ("dct", "actor_mentions", "actors"):
 
 
 class ActorsComponent:
-    """Fills Doc._.actor_mentions and Doc._.actors; reads Doc._.dct (or the latest date in the text)."""
+    """Fills Doc._.actor_mentions and Doc._.actors.
+
+    Titles ("the US president") resolve by the report's date, Doc._.dct. When it is None, by
+    ``report_date(text)``: the latest full date in the text, else the latest month and year,
+    else the latest year cue ("in 2014"), else the most recent holder of the office. The
+    pipeline infers missing publication dates only after this component ran; a report whose
+    date is inferred later keeps the holders chosen here.
+    """
 
     def __init__(self, nlp: Language, name: str = "storyline_actors"):
         with open(RESOURCES / "offices.yaml", encoding="utf-8") as fh:
@@ -26,7 +33,7 @@ class ActorsComponent:
         self.annotator = Annotator(nlp, load_catalogue(), settings)
 
     def __call__(self, doc: Doc) -> Doc:
-        when = as_date(doc._.dct) or latest_date(doc.text)
+        when = as_date(doc._.dct) or report_date(doc.text)
         mentions, actors = self.annotator(doc, when)
         doc._.actor_mentions = mentions
         doc._.actors = actors

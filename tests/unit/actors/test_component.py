@@ -189,3 +189,22 @@ def test_title_standing_for_its_holder_is_split(run):
     assert ("Turkish", "TUR") in spans and ("president", "recep_tayyip_erdogan") in spans
     assert _no_overlap(ms)
     assert "UN chief" in acts["antonio_guterres"].aliases  # the alias is still the whole title
+
+
+def test_undated_report_resolves_titles_by_year_cue(run):
+    ms, _ = run("In 2015 the US president called for restraint at the summit.")
+    assert "barack_obama" in {m.actor for m in ms}
+    ms, _ = run("Talks stalled in March 2017, and the US president called for restraint.")
+    assert "donald_trump" in {m.actor for m in ms}
+    # a full date beats a year cue; a year after today is a plan, not the report's time
+    ms, _ = run("May 2, 2016 - The US president said the pact would hold until 2035, as in 2012.")
+    assert "barack_obama" in {m.actor for m in ms}
+
+
+def test_undated_report_without_any_time_takes_latest_holder(run):
+    from storyline.actors import load_catalogue, report_date
+
+    assert report_date("The plan holds until 2999.") is None
+    ms, _ = run("The US president called for restraint at the summit.")
+    latest = load_catalogue().holder("head_of_state", "USA", None)
+    assert latest in {m.actor for m in ms}
