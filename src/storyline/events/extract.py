@@ -144,6 +144,36 @@ def _own_news(v: Token) -> bool:
     return True
 
 
+_BARE = ("VBG", "VBN", "VB")
+
+
+def _foreign_clauses(head: Token, trigger: Token) -> list[list[int]]:
+    """Spans of clauses told beside the event, not around it: "X condemned the strike, his spokesman said,
+    adding that all parties had committed on Friday": Friday dates the commitment, not the condemnation.
+
+    Sub-clauses of the event's head and of every word above it that do not hold the trigger. A bare
+    participle with no subject of its own ("Speaking on Friday, X condemned ...") shares the time of its
+    governor: only the clauses inside it are foreign.
+    """
+    out: list[list[int]] = []
+    holders = {trigger.i, head.i} | {a.i for a in trigger.ancestors} | {a.i for a in head.ancestors}
+
+    def walk(t: Token) -> None:
+        for c in t.children:
+            if c.i in holders or not (c.dep_ in _CLAUSE_CUT or c.dep_ == "xcomp"
+                                      or (c.dep_ == "conj" and c.tag_ in VERB_TAGS)):
+                continue
+            bare = c.tag_ in _BARE and c.dep_ in ("advcl", "xcomp") and not any(
+                x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.children)
+            if bare:
+                walk(c)
+            elif c.dep_ != "xcomp":
+                out.append([c.left_edge.idx, c.right_edge.idx + len(c.right_edge)])
+    for h in [head, *head.ancestors]:
+        walk(h)
+    return out
+
+
 def _light_object(noun: Token, trigger_verbs: set[int]) -> bool:
     """"carried out the attack", "signed the agreement": a light verb tells the event itself."""
     head = noun.head
@@ -220,6 +250,7 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
         verbs = {t.i for t, p in found if p.pos == "verb"}
         trig = {t.i for t, _ in found}
         sent_out: list[tuple[EventMention, Token, list[Token]]] = []
+        head_of: dict[int, Token] = {}
         for tok, p in found:
             cut: list[Token] = []
             if p.pos == "verb":
@@ -262,12 +293,13 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 clause = (clause[0], max(clause[1], doc[tail].idx + len(doc[tail])))
                 cut = []
             em = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt, status, clause, place)
-            if about_deal and not tgt:
+            if about_deal and not em.target:
                 em.context.append("parties")
             if status in ("occurred", "ongoing") and p.type in lex["news_day_types"] \
                     and _own_news(tok if p.pos == "verb" else gov):
                 em.context.append("day")
             sent_out.append((em, tok, cut))
+            head_of[id(em)] = head
             if p.type in lex["hostile_types"] and src and tgt and has_condition(gov):
                 em.status = "conditional"
                 threatened = _condition_actors(gov, idx, src) or tgt
@@ -277,11 +309,13 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
                 threat.mode, threat.cameo = "conditional", "13"
                 threat.confidence = round(0.7 * _STATUS_WEIGHT.get(threat.status, 0.6), 3)
                 sent_out.append((threat, tok, cut))
+                head_of[id(threat)] = head
         for em, tok, cut in _dedupe(sent_out):
             end = tok.right_edge.idx + len(tok.right_edge)
             em.trigger_start = tok.idx
             em.skip_spans = [[e.left_edge.idx, max(end, e.right_edge.idx + len(e.right_edge))] for e in cut]
             em.skip_spans += _speech_time(tok)
+            em.skip_spans += _foreign_clauses(head_of[id(em)], tok)
             _paragraph(em, doc)
             em.id = f"{doc_id}:{len(out)}"  # numbered after dedupe: ids stay unique in the report
             out.append(em)

@@ -75,6 +75,15 @@ def _conj_anchor(conj: Token) -> Token:
 _FINITE = ("VBD", "VBZ", "VBP")
 
 
+def _reported_future(v: Token) -> bool:
+    """"Russia said it would resume ...": "would" under a past saying verb is the future of the past (a
+    plan announced), not a hypothesis; unless the clause is conditional ("would ... if")."""
+    lex = lexicon()
+    if v.dep_ != "ccomp" or v.head.tag_ != "VBD" or v.head.lemma_.lower() not in lex["reported_speech"]:
+        return False
+    return not _condition_child(v)
+
+
 def status_of(trigger: Token, gov: Token) -> str:
     """Status from conditions, negation, governing verbs, modals and aspect around the event's verb."""
     lex = lexicon()
@@ -96,6 +105,8 @@ def status_of(trigger: Token, gov: Token) -> str:
         if a.lemma_.lower() in lex["scheduled_governors"]:
             return "scheduled"
     auxes = [x.lower_ for x in _aux(gov)] + ([x.lower_ for x in _aux(trigger)] if trigger is not gov else [])
+    if "would" in auxes and _reported_future(gov if "would" in [x.lower_ for x in _aux(gov)] else trigger):
+        return "scheduled"
     if any(x in lex["modal_hypothetical"] for x in auxes):
         return "hypothetical"
     if any(x in lex["modal_future"] for x in auxes):

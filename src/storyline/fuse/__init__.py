@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..model import Actor, Document, Event, EventMention, Story
-from .cluster import cluster_mentions
+from .cluster import cluster_mentions, expander
+from .context import fill_parties, news_day
 from .events import merge
 from .stories import build_stories
 
@@ -14,8 +15,22 @@ MIN_EXPORT_CONFIDENCE = 0.35
 def fuse(event_mentions: list[EventMention], actors: dict[str, Actor],
          documents: dict[str, Document]) -> tuple[list[Event], list[Story]]:
     """Fused events (sorted by date, then id) and the stories they belong to."""
-    events = [merge(members, actors) for members in cluster_mentions(
-        event_mentions, actors, {d.id: d.published for d in documents.values()})]
+    published = {d.id: d.published for d in documents.values()}
+    events, stories = _fuse(event_mentions, actors, documents, published)
+    if any("parties" in m.context and not m.target for m in event_mentions):
+        filled = fill_parties(event_mentions, events, stories, expander(actors), published)
+        events, stories = _fuse(filled, actors, documents, published)
+    return events, stories
+
+
+def _fuse(event_mentions: list[EventMention], actors: dict[str, Actor], documents: dict[str, Document],
+          published: dict[str, str | None]) -> tuple[list[Event], list[Story]]:
+    confidence = {d.id: d.published_confidence for d in documents.values()}
+    events = []
+    for members in cluster_mentions(event_mentions, actors, published):
+        ev = merge(members, actors)
+        news_day(ev, members, published, confidence)
+        events.append(ev)
     events.sort(key=lambda e: (e.date_start or "9999", e.id))
     stories = build_stories(events, event_mentions, actors, documents)
     return events, stories
