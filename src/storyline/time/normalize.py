@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from storyline.model import TimeExpr
 from storyline.time.dates import value_range
 from storyline.time.extract import candidates
-from storyline.time.rules import resolve
+from storyline.time.rules import clock_hm, resolve
 from storyline.time.sentences import sentence_of, sentence_spans
 from storyline.time.tense import tense_around
 
 _TENSED = {"month_day", "day_month", "month", "season", "weekday", "relative", "within"}
 _SINCE = re.compile(r"(?i)\bsince\s+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
+# between a clock time and the day it belongs to: "midnight on November 10", "noon (0800 GMT) Saturday"
+_CLOCK_DAY_GAP = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:on|of)?\s*(?:the\s+)?")
+_DAY_RULES = {"weekday", "month_day", "day_month", "iso", "numeric", "day_ref"}
 
 #: one found expression before any DCT: (start, end, rule, match, tense)
 Prepared = tuple[int, int, str, re.Match[str], str | None]
@@ -39,8 +42,13 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
         dct = dct.date()
     out: list[TimeExpr] = []
     last_day: date | None = None
-    for start, end, rule, m, tense in prepare(text):
+    items = prepare(text)
+    for k, (start, end, rule, m, tense) in enumerate(items):
         ttype, value, anchor = resolve(rule, m, dct, tense, last_day)
+        if rule == "clock" and k + 1 < len(items):
+            own = _clock_on_day(text, items[k], items[k + 1], dct, last_day)
+            if own:
+                value, anchor = own, "following timex"
         span_text = text[start:end]
         poss = _POSSESSIVE.search(span_text)
         if poss:
@@ -59,3 +67,19 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
         if rng and rng[0] == rng[1] and rule != "anaphora":
             last_day = rng[0]
     return out
+
+
+def _clock_on_day(text: str, clock: Prepared, nxt: Prepared, dct: date | None, last_day: date | None) -> str | None:
+    """A clock time followed by its day ("midnight on November 10" -> 2020-11-10T00:00, "noon on Monday",
+    "midnight tonight" -> the start of tomorrow); None when no day follows it."""
+    n_start, _n_end, n_rule, n_m, n_tense = nxt
+    if n_rule not in _DAY_RULES or not _CLOCK_DAY_GAP.fullmatch(text[clock[1]:n_start]):
+        return None
+    _t, value, _a = resolve(n_rule, n_m, dct, n_tense, last_day)
+    day = value_range(value[:10]) if value else None
+    if not day:
+        return None
+    hm = clock_hm(clock[3].groupdict())
+    night = n_rule == "day_ref" and "night" in n_m.group().lower()
+    d = day[0] + timedelta(days=1) if hm == "00:00" and night else day[0]
+    return f"{d.isoformat()}T{hm}"

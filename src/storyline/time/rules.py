@@ -130,13 +130,19 @@ def _no_dct(rule: str, gd: dict, last_day: date | None = None) -> Resolved:
     if rule == "anaphora":
         return _anaphora(gd, last_day)
     if rule == "clock":
-        if gd.get("word"):
-            hm = "12:00" if gd["word"].lower() == "noon" else "24:00"
-        else:
-            h = int(gd["h"]) % 12 + (12 if gd["ap"].lower().startswith("p") else 0)
-            hm = f"{h:02d}:{gd['min'] or '00'}"
+        hm = clock_hm(gd)
+        if hm == "00:00" and last_day:  # "agreed on Saturday, in force from midnight": the night after
+            return "TIME", f"{(last_day + timedelta(days=1)).isoformat()}T00:00", "previous timex+1"
         return "TIME", ((last_day.isoformat() if last_day else "XXXX-XX-XX") + "T" + hm), "previous timex"
     return "DATE", None, "no dct"
+
+
+def clock_hm(gd: dict) -> str:
+    """HH:MM of a clock match; midnight is the start of a day (00:00), the day chosen by the caller."""
+    if gd.get("word"):
+        return "12:00" if gd["word"].lower() == "noon" else "00:00"
+    h = int(gd["h"]) % 12 + (12 if gd["ap"].lower().startswith("p") else 0)
+    return f"{h:02d}:{gd['min'] or '00'}"
 
 
 def _day_ref(gd: dict, dct: date) -> Resolved:

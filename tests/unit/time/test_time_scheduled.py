@@ -50,3 +50,16 @@ def test_next_weekday_is_still_the_following_week():
 def test_a_call_for_a_meeting_still_looks_forward():
     assert value("The envoy had called for a meeting on June 12.", "June 12", date(2024, 6, 4)) == "2024-06-12"
     assert value("The envoy had called for a meeting on Wednesday.", "Wednesday", date(2024, 6, 4)) == "2024-06-05"
+
+
+@pytest.mark.parametrize("text,span,want", [
+    ("The truce took effect at midnight on November 10, officials said.", "midnight", "2020-11-10T00:00"),
+    ("Midnight of November 10 marked the end of the war.", "Midnight", "2020-11-10T00:00"),
+    ("On November 9 the leaders signed a deal that ended the war at midnight.", "midnight", "2020-11-10T00:00"),
+    ("The ceasefire holds from midnight tonight.", "midnight", "2020-11-13T00:00"),
+    ("A truce was agreed on Saturday and took effect at midnight.", "midnight", "2020-11-08T00:00"),
+    ("Talks begin at noon on Monday.", "noon", "2020-11-16T12:00"),
+    ("The truce begins at 8 a.m. (0400 GMT) on Monday.", "8 a.m.", "2020-11-16T08:00"),
+])
+def test_clock_times_take_their_day(text, span, want):
+    assert value(text, span, date(2020, 11, 12)) == want
