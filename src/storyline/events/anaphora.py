@@ -39,7 +39,8 @@ def referring_types(tok: Token) -> list[str] | None:
     types = t["nouns"].get(tok.lemma_.lower()) or t["nouns"].get(tok.lower_.rstrip("s"))
     if not types:
         return None
-    if not any(c.dep_ in ("det", "predet") and c.lower_ in t["determiners"] for c in tok.children):
+    kids = list(tok.children) + (list(tok.head.children) if tok.dep_ == "compound" else [])  # misparse
+    if not any(c.dep_ in ("det", "predet") and c.lower_ in t["determiners"] for c in kids):
         return None
     return list(types)
 
@@ -87,8 +88,9 @@ def agreement_objects(tok: Token) -> list[Token]:
     nouns = table()["agreement_nouns"]
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [o for c in tok.children if c.dep_ == "xcomp" for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
-    heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
-              for p in c.children if p.dep_ == "pobj"]
+    preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")]
+    preps += [g for c in preps if c.lower_ == "out" for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    heads += [p for c in preps for p in c.children if p.dep_ == "pobj"]
     out = []
     for h in heads:
         chain = [h] + [p for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "to")

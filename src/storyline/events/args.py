@@ -39,7 +39,8 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
                         got += actors_of(o, idx)
             elif slot == "embedded_subject":
                 got = [a for e in emb for a in subject_of(e, idx)[0]]
-            else:
+            else:  # "demanded that the bank be reconnected": a passive clause names no addressee
+                emb = [e for e in emb if not any(c.dep_ in ("nsubjpass", "auxpass") for c in e.children)]
                 got = mentioned_in(emb + objs, idx, src, skip=_described(emb + objs))
         else:
             prep = slot.removesuffix("_actor")

@@ -85,6 +85,8 @@ def assign_dates(event_mentions: list[EventMention], timexes: list[TimeExpr]) ->
             others = [o for o in by_sent[(em.doc, em.start)] if o is not em]
             free = [t for t in pool if not any(_inside(t, o.clause_start, o.clause_end) for o in others)]
             chosen = _pick(free, pos)
+        if chosen is None and "shares-date" in (em.context or []):  # its governor's date, which another
+            chosen = _pick(pool, pos)                                # event's clause holds
         _set(em, chosen)
 
 

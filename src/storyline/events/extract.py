@@ -75,6 +75,8 @@ _REF_PREPS = ("against", "over", "to", "of", "about", "on", "for")
 def _reacted_to(tok: Token) -> list[Token]:
     """Nouns a reacting verb takes as its object: "condemned the strike", "protested against the move"."""
     out = [c for c in tok.children if c.dep_ == "dobj"]
+    out += [x for c in tok.children if c.dep_ == "oprd" for x in c.children  # "called the attack barbaric"
+            if x.dep_ == "compound" and x.pos_ == "NOUN"]  # misparsed as one noun phrase
     out += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in _REF_PREPS
             for p in c.children if p.dep_ == "pobj"]
     return out
@@ -128,6 +130,14 @@ def _speech_time(tok: Token) -> list[list[int]]:
     say = tok.head
     return [[c.left_edge.idx, c.right_edge.idx + len(c.right_edge)] for c in say.children
             if c.dep_ in ("prep", "npadvmod") and c.i < tok.i]
+
+
+def _shares_date(v: Token) -> bool:
+    """A verb with no subject of its own coordinated with or hung on another ("refused on Monday to extend
+    X and withdrew", "pulled out on Saturday, accusing Ukraine"): its governor's date is its date."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children):
+        return False
+    return v.dep_ == "conj" and v.head.tag_ in VERB_TAGS or v.dep_ == "advcl" and v.tag_ in _BARE
 
 
 def _own_news(v: Token) -> bool:
@@ -295,6 +305,8 @@ def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[Event
             em = _mention(doc_id, len(out) + len(sent_out), sent, tok, p, src, tgt, status, clause, place)
             if about_deal and not em.target:
                 em.context.append("parties")
+            if p.pos == "verb" and _shares_date(tok):
+                em.context.append("shares-date")
             if status in ("occurred", "ongoing") and p.type in lex["news_day_types"] \
                     and _own_news(tok if p.pos == "verb" else gov):
                 em.context.append("day")

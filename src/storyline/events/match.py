@@ -35,6 +35,8 @@ def _verb_ok(tok: Token, p: Pattern) -> bool:
         return False
     if p.prep and not any(c.dep_ == "prep" and c.lower_ == p.prep for c in kids):
         return False
+    if p.no_dobj and any(c.dep_ in ("dobj", "oprd") for c in kids):
+        return False
     if p.obj and not any(_lemma(o) in p.obj or o.lower_ in p.obj for o in _objects(tok)):
         return False
     if p.oprd:  # the predicate may be misparsed as a dependent of the object ("called that demand 'X'")

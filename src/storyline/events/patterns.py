@@ -34,6 +34,7 @@ class Pattern:
     light_only: tuple[str, ...] = ()   # nouns that fire only as object of these verbs
     needs_compound: tuple[str, ...] = ()
     plural: bool = False          # noun fires only in the plural ("talks", "sanctions")
+    no_dobj: bool = False         # fires only without a direct object ("call for X", not "call X a relief for")
     parties: bool = False         # an agreement's life ("rejoined", "extended"): no target named, the parties
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 

@@ -69,3 +69,29 @@ def test_news_day_only_for_the_reports_own_acts(events, only):
     assert "day" not in only(events("Chile had rejected Peru's proposal."), "REJECT").context
     assert "day" not in only(events("Since Chile accused Peru of spying, trade has slowed."), "ACCUSE").context
     assert "day" not in only(events("Japan attacked Brazil."), "ASSAULT").context  # not a spoken act
+
+
+def test_a_verb_without_its_own_subject_shares_its_governors_date(events, only):
+    text = "Peru refused on Monday to extend the pact and withdrew from the arrangement."
+    ems = events(text)
+    assign_dates(ems, [_timex(text, "on Monday", "2023-07-17")])
+    assert only(ems, "RETREAT").date == "2023-07-17"
+    text = "Chile pulled out on Saturday, accusing Peru of spying."
+    ems = events(text)
+    assign_dates(ems, [_timex(text, "on Saturday", "2023-07-15")])
+    assert only(ems, "ACCUSE").date == "2023-07-15" and only(ems, "RETREAT").date == "2023-07-15"
+
+
+def test_calling_an_attack_barbaric_accuses_its_author(events, only):
+    em = only(events("Peru shelled Chile. Maria Lopez called the attack barbaric."), "ACCUSE")
+    assert em.source == ["person:maria_lopez"] and em.target == ["PER"]
+
+
+def test_calling_something_a_relief_for_someone_is_no_request(events):
+    assert not [e for e in events("Maria Lopez called the sailing a day of relief for Peru.") if e.type == "REQUEST"]
+    assert [e for e in events("Chile called for talks with Peru.") if e.type == "REQUEST"]
+
+
+def test_a_passive_demand_names_no_addressee(events, only):
+    em = only(events("Chile demanded that the bank of Peru be reconnected to Japan."), "REQUEST")
+    assert em.target == []
