@@ -42,8 +42,11 @@ W_CROSS_DAY = 3.0     # a relative day equals the absolute day another report gi
 W_CROSS_WEEK = 1.5    # one holds the other, within a week
 W_CROSS_MONTH = 1.0   # one holds the other, within a month ("last month" / "in July")
 W_ONE_ACTOR = 0.5     # a match on one shared actor counts half of one on two or more
+W_CAST_SPECIFIC = 0.5 # a match loses up to this share for actors only one side names
 W_CAPTURE = 2.0       # the capture day (falls linearly to 0 CAPTURE_DAYS before it)
 W_OWN = 1.0           # an absolute day spoken of as past (or coming) lies shortly before (after) the DCT
+OWN_FRESH = 7         # a past day named by date is less likely within this many days (a weekday would do)
+OWN_FLAT = 30         # within this many days every report day fits an absolute day as well
 W_WEEK = 1.0          # a coming day the report places in "this/next week" lies in that week
 W_LEAD = 1.0          # the weekday of a lead sentence in past tense is the DCT (0.6: the day before)
 W_SAME_DAY_COMING = 0.5  # a coming happening named by weekday is rarely told on its own day: its links count half
@@ -199,6 +202,9 @@ class _Report:
                     w = shared / max(1, min(len(actors), len(h[0])))
                     if shared < 2:
                         w *= W_ONE_ACTOR
+                    # the same cast, mediator included, is likelier the same happening than a cast that
+                    # only overlaps (a truce agreed in one capital vs another between the same two sides)
+                    w *= 1 - W_CAST_SPECIFIC * (1 - shared / len(actors | h[0]))
                     rng = (h[2], h[3])
                     if w > found.get(rng, (0.0,))[0]:
                         found[rng] = (w, h[4], h[5])
@@ -431,6 +437,18 @@ def _guess(r: _Report, anchors: list[date]) -> Guess:
     return day.isoformat(), conf, note  # published_source says "inferred"
 
 
+def _own_prior(past_gap: int | None, gap: int) -> float:
+    """How well a report day fits an absolute day it names gap days away. News names the days of the
+    last week by weekday and older ones by date, so a past date is likelier a week or more back than
+    on the days just after it (the old "nearer is likelier" pulled every report to the earliest day
+    its dates allow, a week early); beyond a month, farther is less likely."""
+    if past_gap is not None and past_gap < OWN_FRESH:
+        return 0.8
+    if gap <= OWN_FLAT:
+        return 1.0
+    return 1 - 0.5 * (gap - OWN_FLAT) / (WINDOW - OWN_FLAT)
+
+
 def _runs(days: list[date]) -> list[list[date]]:
     """Sorted days cut into runs of consecutive days."""
     runs: list[list[date]] = []
@@ -521,7 +539,7 @@ def _base_score(d: date, r: _Report) -> tuple:
             gap = (d - rng[0]).days
             if (tense == "past" and 0 <= gap <= WINDOW) or (tense == "future" and -FUTURE_WINDOW <= gap < 0) \
                     or (tense is None and abs(gap) <= WINDOW):
-                s += W_OWN * (1 - 0.5 * abs(gap) / WINDOW)  # news tells of recent days: nearer is likelier
+                s += W_OWN * _own_prior(gap if tense == "past" else None, abs(gap))
                 kinds.add("own date")
                 why.append(f"{text!r} {tense or 'near'}")
         gd = m.groupdict()
