@@ -76,10 +76,12 @@ def antecedent(tok: Token, earlier: list[EventMention], speaker: list[str],
         if not actors:
             continue
         aimed = any(same_side(a, s) for a in em.target for s in speaker) and not em.symmetric
-        ranked.append((aimed or same_noun, same_noun or em.type in types, n, list(dict.fromkeys(actors))))
+        # a complete event (someone did it to someone) wins over a one-sided one ("shot down two others")
+        ranked.append((aimed or same_noun, same_noun or em.type in types, bool(em.target), n,
+                       list(dict.fromkeys(actors))))
     if not ranked:
         return []
-    return max(ranked, key=lambda r: r[:3])[3]
+    return max(ranked, key=lambda r: r[:4])[4]
 
 
 def agreement_objects(tok: Token) -> list[Token]:
