@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import Actor, Document, Event, EventMention, Story
 from .cluster import cluster_mentions, expander
 from .context import fill_parties, news_day
+from .summary import summarize
 from .events import merge
 from .stories import build_stories
 
@@ -29,7 +30,10 @@ def _fuse(event_mentions: list[EventMention], actors: dict[str, Actor], document
     events = []
     for members in cluster_mentions(event_mentions, actors, published):
         ev = merge(members, actors)
-        news_day(ev, members, published, confidence)
+        if ev.date is None:
+            news_day(ev, members, published, confidence)
+            if ev.date is not None:
+                ev.summary = summarize(ev, actors)
         events.append(ev)
     events.sort(key=lambda e: (e.date_start or "9999", e.id))
     stories = build_stories(events, event_mentions, actors, documents)

@@ -49,9 +49,12 @@ def _names(ids: list[str], actors: dict[str, Actor]) -> str:
 def summarize(ev: Event, actors: dict[str, Actor]) -> str:
     """Subject, verb, object, place and date in one line; non-factual statuses are flagged."""
     date = ev.date if isinstance(ev.date, str) else None
+    if isinstance(ev.date, dict):
+        date = f"{ev.date.get('start')} to {ev.date.get('end')}"
     when = ""
     if date:
-        when = f" on {date}" if ev.precision == "day" else f" in {date}"
+        when = f" on {date}" if ev.precision == "day" else (f" between {date.replace(' to ', ' and ')}"
+                                                           if isinstance(ev.date, dict) else f" in {date}")
     where = f" in {ev.location}" if ev.location else ""
     if ev.symmetric and ev.type in ("CONSULT", "AGREE", "COOPERATE") and ev.mode not in ("call for",):
         verb = _MODES.get(ev.mode or "", _VERBS[ev.type])[1].split(" with")[0]
