@@ -4,21 +4,19 @@
   deal", "the deal was extended", "Moscow rejoined") takes them from the AGREE event its story fused: the
   signing the same reports tell. The actor the sentence names keeps its side; the others are the target.
 * "day": an undated act a report tells as its own news (not past perfect, not a background clause) lies on
-  the report's publication day or the day before (exported as that two-day range, precision "range"),
-  when that day is known well enough. The text gives no date, so the range, not a day, is what we know.
+  the report's publication day, when that day is known well enough (a confident publication date); this
+  is the only place a publication day dates an event, and only news the report itself breaks.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Event, EventMention, Story
 
 #: publication days inferred with less confidence than this do not date a report's news
 MIN_PUBLISHED_CONFIDENCE = 0.8
-#: news a report tells without a date lies on its publication day or this many days before
-NEWS_LAG_DAYS = 1
 #: an undated event several reports tell is dated only when their days agree within this many days
 MAX_SPREAD_DAYS = 1
 _REAL = ("occurred", "ongoing", "scheduled")
@@ -82,9 +80,7 @@ def news_day(ev: Event, members: list[EventMention], published: dict[str, str | 
     days = [d for m in members if "day" in m.context and (d := _day(published.get(m.doc)))
             and (confidence.get(m.doc) is None or confidence[m.doc] >= MIN_PUBLISHED_CONFIDENCE)]
     if days and (max(every) - min(every)).days <= MAX_SPREAD_DAYS:  # reports days apart: the day is unclear
-        # news told without a date happened on the report's day or the day before: say so, as a range
-        end = min(days)
-        start = end - timedelta(days=NEWS_LAG_DAYS)
-        ev.date = {"start": start.isoformat(), "end": end.isoformat()}
-        ev.date_start, ev.date_end = start.isoformat(), end.isoformat()
-        ev.precision = "range"
+        # news told without a date is dated by the report's day, the convention of news event coding
+        d = min(days).isoformat()
+        ev.date = ev.date_start = ev.date_end = d
+        ev.precision = "day"

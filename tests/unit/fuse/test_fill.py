@@ -49,12 +49,12 @@ def test_no_agreement_in_the_story_no_parties(events):
     assert all(not e.target for e in evs if e.type == "SANCTION")
 
 
-def test_an_undated_spoken_act_lies_on_its_reports_day_or_the_day_before(events):
+def test_an_undated_spoken_act_lies_on_its_reports_day(events):
     evs = _run(events, {"a": ("Chile rejected Peru's proposal.", "2023-06-02", {}),
                         "b": ("Chile had rejected Japan's proposal.", "2023-06-02", {})})
     rej = {tuple(e.target): e for e in evs if e.type == "REJECT"}
-    assert rej[("PER",)].date == {"start": "2023-06-01", "end": "2023-06-02"}
-    assert rej[("PER",)].precision == "range" and "(2023-06-01 to 2023-06-02)" in rej[("PER",)].summary
+    assert rej[("PER",)].date == "2023-06-02" and rej[("PER",)].precision == "day"
+    assert "(2023-06-02)" in rej[("PER",)].summary
     assert rej[("JPN",)].date is None
 
 
