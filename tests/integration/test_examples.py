@@ -51,3 +51,21 @@ def test_the_store_answers_sql(demo):
         assert n == len(data["events"])
         multi = store.con.execute("SELECT count(*) FROM events WHERE timeline AND n_reports > 1").fetchone()[0]
         assert multi >= 2
+
+
+def test_quality_floors_on_the_example_gold(demo, scorer):
+    """Pinned floors (trafilatura-style): CI fails when quality on our own demo gold drops."""
+    from pathlib import Path
+
+    _, data, _ = demo
+    gold = json.loads((Path(__file__).resolve().parents[2] / "eval" / "examples_gold.json").read_text())
+    resolver = scorer.ActorResolver(gold["actors"])
+    figures = {}
+    figures.update(scorer.score_documents(gold["documents"], {d["id"]: d for d in data["documents"]}))
+    figures.update(scorer.score_timexes(gold["documents"], data["timexes"]))
+    figures.update(scorer.score_actors(gold["documents"], data, resolver))
+    figures.update(scorer.score_events(gold, data, resolver))
+    floors = {"boilerplate_removed": 1.0, "content_kept": 0.99, "title_acc": 1.0, "published_acc": 1.0,
+              "timex_value": 0.95, "actors_f1": 0.95, "events_f1": 0.55, "fusion": 0.75}
+    low = {k: round(figures[k], 2) for k, v in floors.items() if figures[k] < v}
+    assert not low, low
