@@ -5,6 +5,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
+import socket
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +18,10 @@ from storyline.model import Mention
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -111,3 +119,98 @@ def _only(ems, type_):
     got = [e for e in ems if e.type == type_]
     assert got, f"no {type_} in {[(e.type, e.trigger, e.source, e.target) for e in ems]}"
     return got[0]
+
+
+# ---------------------------------------------------------------- a hand-made store (exports, web)
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    """The sample corpus of storyline_sample.py written through the Store API."""
+    from storyline_sample import build_store
+
+    return build_store(tmp_path_factory.mktemp("store") / "sample.duckdb")
+
+
+@pytest.fixture()
+def store(sample_db: Path):
+    from storyline.store import Store
+
+    with Store(sample_db, read_only=True) as st:
+        yield st
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: Path):
+    """A TestClient of the web app over the sample store."""
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    with TestClient(create_app(str(sample_db))) as c:
+        yield c
+
+
+# ---------------------------------------------------------------- a live server and headless Chromium
+@pytest.fixture(scope="session")
+def browser_db(tmp_path_factory) -> tuple[Path, str]:
+    """The store the main job builds from the example corpus."""
+    from storyline.pipeline import run
+    from storyline.store import Store
+
+    db = tmp_path_factory.mktemp("browser") / "examples.duckdb"
+    with Store(db) as store:
+        run([ROOT / "examples" / "corpus"], store)
+        assert store.count("events") > 0, "the example corpus gave no events"
+    return db, "examples"
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_db):
+    """Uvicorn in a thread, serving the store read-only; yields its base URL."""
+    import uvicorn
+
+    from storyline.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(str(browser_db[0])), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 15
+    while not server.started:
+        if time.time() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"Debian chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    """A fresh page that records console errors, page errors and dialogs (an alert() means XSS)."""
+    pg = browser.new_page(viewport={"width": 1280, "height": 860})
+    pg.problems = []
+    pg.on("console", lambda m: pg.problems.append(f"console: {m.text}") if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.problems.append(f"pageerror: {e}"))
+    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield pg
+    pg.close()
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return SHOTS

@@ -32,8 +32,10 @@ def events(actor: str | None = None, type: str | None = None, status: str | None
            start: str | None = Query(None, description="ISO date: events ending on or after it"),
            end: str | None = Query(None, description="ISO date: events starting on or before it"),
            min_reports: int = 1, limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0),
+           timeline: bool = Query(False, description="only events that pass the export filter (real source "
+                                                     "and target, factual status, enough confidence)"),
            store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    return data.events(store, actor, type, status, start, end, min_reports)[offset:offset + limit]
+    return data.events(store, actor, type, status, start, end, min_reports, timeline)[offset:offset + limit]
 
 
 @router.get("/events/{event_id}", summary="One event with its evidence in each report")

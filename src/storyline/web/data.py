@@ -44,11 +44,12 @@ def event_dict(ev: Event, actors: dict) -> dict[str, Any]:
 
 
 def events(store: Store, actor: str | None = None, type: str | None = None, status: str | None = None,
-           start: str | None = None, end: str | None = None, min_reports: int = 1) -> list[dict[str, Any]]:
+           start: str | None = None, end: str | None = None, min_reports: int = 1,
+           timeline_only: bool = False) -> list[dict[str, Any]]:
     """Events, filtered as the timeline filters them (dates compare as ISO text)."""
     actors = actor_index(store)
     out = []
-    for ev in store.events():
+    for ev in store.events(timeline_only=timeline_only):
         if actor and actor not in ev.source and actor not in ev.target:
             continue
         if (type and ev.type != type) or (status and ev.status != status) or ev.n_reports < min_reports:
