@@ -1,0 +1,132 @@
+"""What one undated report says about its own date, read once and kept between solver rounds.
+
+Why a separate reading: the solver scores many candidate days per report and scores a report again
+whenever a newly dated report touches it. The text is parsed here once (expressions, tense, clause
+actors, dateline, "today, <date>", the lead's weekday, bounds from full dates), and `link` only reads
+the happenings the index gained since the last call.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storyline.model import Document, Mention
+from storyline.time.anchors import clause_index, dateline, today_dates
+from storyline.time.dates import value_range
+from storyline.time.happenings import HappeningIndex, match_weight, queries, query_shapes
+from storyline.time.normalize import prepare
+from storyline.time.rules import month_num, resolve
+from storyline.time.sentences import sentence_spans
+
+ABSOLUTE = {"iso", "numeric", "month_day", "day_month"}
+_WITH_YEAR = {"iso", "numeric", "month_year", "year", "season_year"}  # and month_day/day_month with a year
+_LINKABLE = {"weekday", "day_ref", "relative", "month", "month_day", "day_month", "ago"}
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+
+MAX_LINK_RANGES = 64  # per expression: the surest matched happening days kept (bounds the window)
+
+#: a link from an expression to a dated happening: (match weight, doc id, confidence of that report's date)
+Link = tuple[float, str, float]
+
+
+class ReportEvidence:
+    """The report's own cues (fixed) and its links to dated happenings (growing as reports are dated)."""
+
+    def __init__(self, doc: Document, mentions: list[Mention] | None):
+        self.doc = doc
+        self.prepared = prepare(doc.body)
+        index = clause_index(doc.body, mentions, [p[0] for p in self.prepared])
+        self.partial = dateline(doc.body)
+        self.todays = today_dates(doc.body)
+        self.captured = day_of(doc.captured)
+        lead_end = _lead_end(doc.body)
+        self.lead: int | None = None
+        self.relevant: list[int] = []      # prepared indexes resolved per candidate day
+        self.yearless: list[tuple[int, int]] = []  # (month, day) of absolute days without a year
+        self.own_full: list[date] = []     # absolute days with a year
+        self.lower: date | None = None     # absolute past dates with a year: the report is not older
+        self.linkable: list[tuple[int, int, frozenset, frozenset, list[tuple]]] = []  # (i, start, actors, classes, shapes)
+        self.weekday_cues = 0
+        for i, (start, _end, rule, m, tense) in enumerate(self.prepared):
+            gd = m.groupdict()
+            year_given = rule in _WITH_YEAR or bool(gd.get("year"))
+            if rule == "weekday":
+                self.weekday_cues += 1
+                if self.lead is None and tense == "past" and start < lead_end:
+                    self.lead = i
+            if rule in ABSOLUTE:
+                if year_given:
+                    d = _resolved_day(rule, m, tense)
+                    if d:
+                        self.own_full.append(d)
+                elif rule in ("month_day", "day_month"):
+                    self.yearless.append((month_num(gd["month"]), int(re.match(r"\d+", gd["day"]).group())))
+            since = _SINCE.search(doc.body[max(0, start - 8):start])
+            if year_given and (tense == "past" or since):
+                rng = value_range(resolve(rule, m, None, tense, None)[1])
+                if rng and rng[0].year >= 1900:
+                    self.lower = max(self.lower, rng[0]) if self.lower else rng[0]
+            actors, classes = index.get(start, (set(), set()))
+            if rule in _LINKABLE and actors and classes:
+                shapes = query_shapes(rule, m, year_given)
+                if shapes:
+                    self.linkable.append((i, start, frozenset(actors), frozenset(classes), shapes))
+            if rule in _LINKABLE or rule in ABSOLUTE:
+                self.relevant.append(i)
+        self.keys = {(a, c) for *_x, actors, classes, _s in self.linkable for a in actors for c in classes}
+        self.seen: dict[tuple, int] = {}
+        # per linkable expression start: {(first, last): link}
+        self.links: dict[int, dict[tuple[date, date], Link]] = {}
+        # the same, per start: ({day: link}, sorted days, [(first, last, link)] of week/month happenings)
+        self.by_day: dict[int, tuple[dict[date, Link], list[date], list[tuple[date, date, Link]]]] = {}
+        self.base: dict[date, tuple] = {}  # the report's own constraints per candidate day (cache)
+
+    @property
+    def year_sensitive(self) -> bool:
+        """Whether a date without a year is among its anchors (its candidates change as the story widens)."""
+        return bool(self.yearless or (self.partial and not self.partial[0]) or self.todays)
+
+    def link(self, index: HappeningIndex) -> None:
+        """Attach the happenings added to the index since the last call that this report's expressions may name."""
+        for _i, start, actors, classes, shapes in self.linkable:
+            found = self.links.setdefault(start, {})
+            changed = False
+            for key in queries(actors, classes, shapes):
+                lst = index.buckets.get(key)
+                if not lst:
+                    continue
+                pos = self.seen.get((start, key), 0)
+                self.seen[(start, key)] = len(lst)
+                for h in lst[pos:]:
+                    if h[4] == self.doc.id or not (classes & h[1]):
+                        continue
+                    w = match_weight(actors, h[0])
+                    rng = (h[2], h[3])
+                    if w > found.get(rng, (0.0,))[0]:
+                        found[rng] = (w, h[4], h[5])
+                        changed = True
+            if len(found) > MAX_LINK_RANGES:
+                keep = sorted(found.items(), key=lambda kv: (kv[1][0] * kv[1][2], kv[0]), reverse=True)
+                found = self.links[start] = dict(keep[:MAX_LINK_RANGES])
+            if changed or start not in self.by_day:
+                days = {lo: v for (lo, hi), v in found.items() if lo == hi}
+                self.by_day[start] = (days, sorted(days), [(lo, hi, v) for (lo, hi), v in found.items() if lo != hi])
+
+
+def day_of(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp string; None when absent or malformed."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _resolved_day(rule: str, m: re.Match[str], tense: str | None) -> date | None:
+    rng = value_range(resolve(rule, m, None, tense, None)[1])
+    return rng[0] if rng and rng[0] == rng[1] else None
+
+
+def _lead_end(body: str) -> int:
+    """End offset of the first two sentences: where a news lead states the day of its main event."""
+    spans = sentence_spans(body)
+    return spans[min(1, len(spans) - 1)][1] if spans else 0
