@@ -31,11 +31,22 @@ def _key(lemma: str) -> str:
     return lemma.lower().rstrip("s") if lemma.lower() not in table()["nouns"] else lemma.lower()
 
 
+def misparsed_reference(tok: Token) -> bool:
+    """"called that move outrageous" parsed as a clause ("that" the subject of a verb "move"): a table noun
+    right after a demonstrative it is parsed as the verb of."""
+    t = table()
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ccomp", "xcomp") and tok.lower_ in t["nouns"] and any(
+        c.dep_ == "nsubj" and c.i == tok.i - 1 and c.tag_ == "DT" and c.lower_ in t["determiners"]
+        for c in tok.children)
+
+
 def referring_types(tok: Token) -> list[str] | None:
     """Event types a definite event noun may point back to, or None when it is not such a reference."""
+    t = table()
+    if misparsed_reference(tok):
+        return list(t["nouns"][tok.lower_])
     if tok.pos_ not in ("NOUN",):
         return None
-    t = table()
     types = t["nouns"].get(tok.lemma_.lower()) or t["nouns"].get(tok.lower_.rstrip("s"))
     if not types:
         return None

@@ -81,6 +81,9 @@ def assign_dates(event_mentions: list[EventMention], timexes: list[TimeExpr]) ->
         pool = [t for t in pool if not any(a <= t.start and t.end <= b for a, b in skip)]
         pos = _trigger_pos(em)
         chosen = _pick([t for t in pool if _inside(t, em.clause_start, em.clause_end)], pos)
+        if chosen is None and "own-clause" in (em.context or []):  # the time reference of another event:
+            _set(em, None)                                           # the sentence's dates are the other's
+            continue
         if chosen is None:
             others = [o for o in by_sent[(em.doc, em.start)] if o is not em]
             free = [t for t in pool if not any(_inside(t, o.clause_start, o.clause_end) for o in others)]

@@ -5,6 +5,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from .patterns import Pattern
+from .roles import ActorIndex, of_chain
+
 _PREPS = ("in", "at")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -99,19 +102,6 @@ def city_of(tok: Token) -> tuple[str, Place] | None:
     return None
 
 
-def _of_chain(tok: Token) -> list[Token]:
-    """The token and its "of" objects: "the port of Odesa"."""
-    out, cur = [tok], tok
-    for _ in range(2):
-        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-               if p.dep_ == "pobj"]
-        if not nxt:
-            break
-        cur = nxt[0]
-        out.append(cur)
-    return out
-
-
 def _objects(tok: Token) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in _PREPS
             for p in c.children if p.dep_ == "pobj"]
@@ -121,7 +111,7 @@ def location_of(heads: list[Token]) -> Place | None:
     """The first resolvable "in/at <place>" attached to the event's verb or noun (one level nested)."""
     for h in heads:
         for obj in _objects(h):
-            for o in _of_chain(obj):  # "in the port of Odesa"
+            for o in of_chain(obj, 2):  # "in the port of Odesa"
                 hit = _place(o)
                 if hit:
                     return hit
@@ -135,7 +125,7 @@ def location_of(heads: list[Token]) -> Place | None:
 def attacked_city(heads: list[Token]) -> tuple[str, Place, Token] | None:
     """A city named as what is struck ("attack Odesa", "struck the port of Odesa"): its country and place."""
     for h in heads:
-        for o in _of_chain(h):
+        for o in of_chain(h, 2):
             got = city_of(o)
             if got:
                 return got[0], got[1], o
@@ -145,3 +135,36 @@ def attacked_city(heads: list[Token]) -> tuple[str, Place, Token] | None:
 def country_of_city(name: str) -> str | None:
     """ISO alpha-3 of the country a gazetteer city lies in (None for countries and unknown names)."""
     return _tables()[1].get(name.lower())
+
+
+_STRUCK_PREPS = ("on", "against", "at")
+
+
+def city_target(tok: Token, p: Pattern, idx: ActorIndex, src: list[str], tgt: list[str],
+                place: Place | None) -> tuple[list[str], Place | None]:
+    """A city struck ("attack Odesa", "struck the port of Odesa") is a place: the target is its country.
+
+    Also an assault placed in a city with no target named ("struck targets in Odesa") targets that city's
+    country, unless it is the attacker's own side. Any actor minted on the city's name is replaced.
+    """
+    heads = [c for c in tok.children if c.dep_ == "dobj"] if p.pos == "verb" else []
+    heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in _STRUCK_PREPS
+              for o in c.children if o.dep_ == "pobj"]
+    if p.pos == "noun":
+        heads += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                  if o.dep_ == "pobj" and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "by")]
+    hit = attacked_city(heads)
+    if hit is not None:
+        code, city, city_tok = hit
+        on_city = {idx.tok[x.i] for x in city_tok.subtree if x.i in idx.tok}
+        country = idx.by_country.get(code) or code
+        if any(idx.same_side(country, s) for s in src):
+            return tgt, place
+        kept = [a for a in tgt if a not in on_city or idx.kind(a) == "country"]
+        return list(dict.fromkeys(kept + [country])) if country not in kept else kept, city
+    if place is not None and not tgt:
+        code = country_of_city(place[0])
+        country = (idx.by_country.get(code) or code) if code else None
+        if country and not any(idx.same_side(country, s) for s in src):
+            return [country], place
+    return tgt, place

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .patterns import Pattern, lexicon, patterns
-from .roles import VERB_TAGS
+from .roles import VERB_TAGS, of_chain
 
 
 def _lemma(tok: Token) -> str:
@@ -16,17 +16,7 @@ def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "amod" and tok.tag_ == "VBG":  # "of massing troops" parsed as a modifier
         objs.append(tok.head)
-    out = list(objs)
-    for o in objs:
-        cur = o
-        for _ in range(3):
-            nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                   if p.dep_ == "pobj"]
-            if not nxt:
-                break
-            cur = nxt[0]
-            out.append(cur)
-    return out
+    return [x for o in objs for x in of_chain(o, 3)]
 
 
 def _verb_ok(tok: Token, p: Pattern) -> bool:

@@ -99,11 +99,30 @@ def resolve_pronoun(tok: Token, idx: ActorIndex) -> list[str]:
                 if got:
                     return got[:1]
     lo = sent.start_char
-    prev = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else lo
+    before = _previous_sentence(sent)
+    prev = before.start_char if before is not None else lo
+    for m in reversed(idx.mentions):  # this sentence first
+        if lo <= m.start < tok.idx and ok(m.actor):
+            return [m.actor]
+    if before is not None:  # "Chile accused Peru of spying. It said ...": the previous subject
+        for s in before.root.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                got = [a for a in actors_of(s, idx, depth=2, pronouns=False) if ok(a)]
+                if got:
+                    return got[:1]
     for m in reversed(idx.mentions):
-        if m.start < tok.idx and m.start >= prev and ok(m.actor):
+        if prev <= m.start < lo and ok(m.actor):
             return [m.actor]
     return []
+
+
+def _previous_sentence(sent: Span) -> Span | None:
+    """The sentence before, when it is in the same paragraph (no line break between): pronouns do not
+    reach across paragraphs."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    return None if "\n" in sent.doc.text[before.start_char:sent.start_char] else before
 
 
 def actors_of(tok: Token, idx: ActorIndex, depth: int = 3, pronouns: bool = True) -> list[str]:
@@ -195,6 +214,19 @@ def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
     if g.pos_ in ("NOUN", "PROPN"):
         return [a for c in g.children if c.dep_ in MOD_DEPS for a in actors_of(c, idx)]
     return []
+
+
+def of_chain(tok: Token, steps: int) -> list[Token]:
+    """The token and up to ``steps`` nested "of" objects: "the port of Odesa", "tens of thousands of soldiers"."""
+    out, cur = [tok], tok
+    for _ in range(steps):
+        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj"]
+        if not nxt:
+            break
+        cur = nxt[0]
+        out.append(cur)
+    return out
 
 
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Actor, Document, Event, EventMention, Story
 from .cluster import cluster_mentions, expander
-from .context import fill_parties, news_day
+from .context import fill_parties, news_confidence, news_day
 from .summary import summarize
 from .events import merge
 from .stories import build_stories
@@ -26,7 +26,7 @@ def fuse(event_mentions: list[EventMention], actors: dict[str, Actor],
 
 def _fuse(event_mentions: list[EventMention], actors: dict[str, Actor], documents: dict[str, Document],
           published: dict[str, str | None]) -> tuple[list[Event], list[Story]]:
-    confidence = {d.id: d.published_confidence for d in documents.values()}
+    confidence = news_confidence(documents)
     events = []
     for members in cluster_mentions(event_mentions, actors, published):
         ev = merge(members, actors)

@@ -44,6 +44,7 @@ class Cluster:
     group: str
     span: tuple[date, date] | None = None
     location: str | None = None
+    deal: bool = False  # about an agreement's life (leaving it, suspending it, refusing to extend it)
     members: list[EventMention] = field(default_factory=list)
 
     def add(self, em: EventMention, s: set[str], t: set[str]) -> None:
@@ -55,6 +56,7 @@ class Cluster:
         if rng:
             self.span = rng if self.span is None else (max(self.span[0], rng[0]), min(self.span[1], rng[1]))
         self.location = self.location or em.location
+        self.deal = self.deal or about_deal(em)
 
 
 def _actors_fit(c: Cluster, s: set[str], t: set[str], symmetric: bool) -> int:
@@ -73,8 +75,21 @@ def _actors_fit(c: Cluster, s: set[str], t: set[str], symmetric: bool) -> int:
     return shared
 
 
+#: ways of leaving an agreement ("suspended its participation", "pulled out of", "refused to extend"): told
+#: of one deal by one party on one day, they are one happening whatever verb each report chose
+LEAVING = ("REJECT", "RETREAT", "SANCTION")
+
+
+def about_deal(em: EventMention) -> bool:
+    return "parties" in (em.context or [])
+
+
+def _same_kind(c: Cluster, em: EventMention) -> bool:
+    return em.type == c.type or (c.deal and about_deal(em) and em.type in LEAVING and c.type in LEAVING)
+
+
 def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str], rng: tuple[date, date] | None = None) -> int:
-    if em.type != c.type or _STATUS_GROUP.get(em.status, "real") != c.group:
+    if not _same_kind(c, em) or _STATUS_GROUP.get(em.status, "real") != c.group:
         return 0
     if em.location and c.location and em.location != c.location:
         return 0
@@ -128,7 +143,8 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
         if best is None:
             if not em.source:  # a mention without a source only supports an event told elsewhere
                 continue
-            best = Cluster(em.type, em.symmetric, set(), set(), _STATUS_GROUP.get(em.status, "real"))
+            best = Cluster(em.type, em.symmetric, set(), set(), _STATUS_GROUP.get(em.status, "real"),
+                           deal=about_deal(em))
             clusters.append(best)
         best.add(em, s, t)
     return [c.members for c in clusters]

@@ -4,16 +4,18 @@
   deal", "the deal was extended", "Moscow rejoined") takes them from the AGREE event its story fused: the
   signing the same reports tell. The actor the sentence names keeps its side; the others are the target.
 * "day": an undated act a report tells as its own news (not past perfect, not a background clause) lies on
-  the report's publication day, when that day is known well enough (a confident publication date); this
-  is the only place a publication day dates an event, and only news the report itself breaks.
+  the report's publication day, when that day is known well enough (a confident publication date, or a
+  lead that names the day: "Russia said on Sunday ..." in a report inferred to be Sunday's); this is the
+  only place a publication day dates an event, and only news the report itself breaks.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from ..model import Event, EventMention, Story
+from ..model import Document, Event, EventMention, Story
 
 #: publication days inferred with less confidence than this do not date a report's news
 MIN_PUBLISHED_CONFIDENCE = 0.8
@@ -64,10 +66,41 @@ def fill_parties(mentions: list[EventMention], events: list[Event], stories: lis
         parties = list(dict.fromkeys(best[4].source + best[4].target))
         if em.source:
             tgt = [a for a in parties if not (expand([a]) & own)]
-            out.append(replace(em, target=tgt) if tgt else em)
+            out.append(replace(em, target=tgt, confidence=_filled(em, em.source, tgt)) if tgt else em)
         else:
-            out.append(replace(em, source=parties[:1], target=parties[1:], symmetric=True))
+            out.append(replace(em, source=parties[:1], target=parties[1:], symmetric=True,
+                               confidence=_filled(em, parties[:1], parties[1:])))
     return out
+
+
+#: parties taken from the story are surer than none, less sure than parties the sentence names
+FILLED_FACTOR = 0.9
+
+
+def _filled(em: EventMention, src: list[str], tgt: list[str]) -> float:
+    """Confidence once the story supplied the sides the sentence left out (extraction halves a mention
+    without a source and takes a fifth off one without a target)."""
+    base = em.confidence / ((1.0 if em.source else 0.5) * (1.0 if em.target else 0.8))
+    return round(min(0.99, base * FILLED_FACTOR * (1.0 if src else 0.5) * (1.0 if tgt else 0.8)), 3)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def lead_day(doc: Document) -> bool:
+    """The report's lead tells its news on its publication day by name ("Russia said on Sunday that ...",
+    published on a Sunday): its day is the day of its news, however it was inferred."""
+    day = _day(doc.published)
+    if day is None or not doc.body:
+        return False
+    lead = doc.body.strip().split("\n", 1)[0].lower()
+    return re.search(r"\bon " + _WEEKDAYS[day.weekday()] + r"\b", lead) is not None
+
+
+def news_confidence(documents: dict[str, Document]) -> dict[str, float | None]:
+    """How sure each report's publication day is, for dating its news: a lead naming the day counts as sure."""
+    return {d.id: max(d.published_confidence or 0.0, MIN_PUBLISHED_CONFIDENCE) if lead_day(d)
+            else d.published_confidence for d in documents.values()}
 
 
 def news_day(ev: Event, members: list[EventMention], published: dict[str, str | None],

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from storyline.events import assign_dates
-from storyline.fuse import fuse
+from storyline.fuse import exportable, fuse
 from storyline.model import Actor, Document, TimeExpr
 
 ACTORS = {i: Actor(id=i, name=i, kind="country", country=i) for i in ("CHL", "PER", "JPN", "BRA", "BOL")}
@@ -61,4 +61,43 @@ def test_an_undated_spoken_act_lies_on_its_reports_day(events):
 def test_reports_days_apart_leave_it_undated(events):
     evs = _run(events, {"a": ("Chile rejected Peru's proposal.", "2023-06-02", {}),
                         "b": ("Chile rejected Peru's proposal.", "2023-06-20", {})})
+    assert [e.date for e in evs if e.type == "REJECT"] == [None]
+
+
+def test_ways_of_leaving_one_deal_on_one_day_are_one_happening(events):
+    evs = _run(events, {
+        "a": (SIGNING, "2023-03-06", {"on Monday": "2023-03-06"}),
+        "b": ("Peru suspended its participation in the pact on Friday.", "2023-06-02", {"on Friday": "2023-06-02"}),
+        "c": ("Peru pulled out of the pact on Friday.", "2023-06-02", {"on Friday": "2023-06-02"}),
+    })
+    left = [e for e in evs if e.type in ("SANCTION", "RETREAT", "REJECT")]
+    assert len(left) == 1 and left[0].n_reports == 2
+
+
+def test_an_extension_with_the_story_parties_is_confident_enough_to_show(events):
+    evs = _run(events, {
+        "a": (SIGNING, "2023-03-06", {"on Monday": "2023-03-06"}),
+        "b": ("Chile, Peru and Japan signed the fisheries pact in March. The pact was extended on Thursday, "
+              "Lopez announced.", "2023-06-02", {"in March": "2023-03", "on Thursday": "2023-06-01"}),
+    })
+    ext = [e for e in evs if e.type == "AGREE" and e.mode == "extend"]
+    assert len(ext) == 1 and exportable(ext[0])
+
+
+def _inferred(events, body: str, published: str):
+    ems = events(body, "a")
+    assign_dates(ems, [])
+    doc = Document(id="a", body=body, published=published, published_source="inferred", published_confidence=0.3)
+    return fuse(ems, ACTORS, {"a": doc})[0]
+
+
+def test_a_lead_naming_the_inferred_day_dates_the_reports_news(events):
+    evs = _inferred(events, "Chile said on Friday that talks would go on.\nPeru rejected the claim of Japan.",
+                    "2023-06-02")  # a Friday
+    assert [e.date for e in evs if e.type == "REJECT"] == ["2023-06-02"]
+
+
+def test_an_unsure_inferred_day_does_not_date_news(events):
+    evs = _inferred(events, "Chile said on Friday that talks would go on.\nPeru rejected the claim of Japan.",
+                    "2023-06-03")  # a Saturday: the lead's Friday is not the report's day
     assert [e.date for e in evs if e.type == "REJECT"] == [None]
