@@ -14,7 +14,7 @@ from storyline.time.anchors import parts_date
 from storyline.time.candidates import CAPTURE_DAYS, FUTURE_WINDOW, WINDOW
 from storyline.time.dates import value_range
 from storyline.time.evidence import ABSOLUTE, ReportEvidence
-from storyline.time.happenings import W_ONE_ACTOR
+from storyline.time.happenings import W_ONE_ACTOR, trust
 from storyline.time.rules import resolve
 
 W_PARTIAL = 5.0       # dateline without a year
@@ -27,7 +27,9 @@ W_OWN = 1.0           # an absolute day spoken of as past (or coming) lies short
 OWN_FRESH = 7         # a past day named by date is less likely within this many days (a weekday would do)
 OWN_FLAT = 30         # within this many days every report day fits an absolute day as well
 W_WEEK = 1.0          # a coming day the report places in "this/next week" lies in that week
-W_LEAD = 1.0          # the weekday of a lead sentence in past tense is the DCT (0.6: the day before)
+W_LEAD = 1.0          # the weekday of a lead sentence in past tense is the DCT, or the day before (see lead_weights)
+LEAD_SAME, LEAD_AFTER = 1.0, 0.6  # shares of W_LEAD: the report of the lead's day, of the day after
+LEAD_UNLIKELY = 0.2   # the share of a choice the lead's own words rule out (see lead_weights)
 W_SAME_DAY_COMING = 0.5  # a coming happening named by weekday is rarely told on its own day: its links count half
 
 #: an expression resolved on a candidate day: (text, rule, (first, last), factor for its links)
@@ -84,12 +86,14 @@ def own_score(d: date, r: ReportEvidence) -> OwnScore:
         if day_level and (tense == "future" or (gd.get("wmod") or "").lower() in ("next", "coming", "this")):
             coming.append((text, rng[0]))
         if i == r.lead:
+            same, after = lead_weights(r.lead_cues)
+            told = f" ({', '.join(sorted(r.lead_cues))})" if r.lead_cues else ""
             if rng[0] == d:
-                s += W_LEAD
-                why.append(f"lead {text!r} is the day")
+                s += same * W_LEAD
+                why.append(f"lead {text!r} is the day{told}")
             elif rng[0] == d - timedelta(days=1):
-                s += 0.6 * W_LEAD
-                why.append(f"lead {text!r} is the day before")
+                s += after * W_LEAD
+                why.append(f"lead {text!r} is the day before{told}")
     if weeks:
         for text, day in coming:
             if any(a <= day <= b for a, b in weeks):
@@ -98,21 +102,27 @@ def own_score(d: date, r: ReportEvidence) -> OwnScore:
     return s, why, kinds, resolved
 
 
-def cross_score(r: ReportEvidence, resolved: dict[int, Resolved]) -> tuple[float, list[str], list[tuple[float, float]]]:
-    """Relative expressions that land on (or hold) the date other reports give the same happening:
-    score, notes, and per expression (score, confidence of the report it leans on)."""
+def cross_score(r: ReportEvidence, resolved: dict[int, Resolved], skip: frozenset[str] = frozenset()
+                ) -> tuple[float, list[str], list[tuple[float, float, str]]]:
+    """Relative expressions that land on (or hold) the date other reports give the same happening.
+
+    A link counts by the trust in the report it leans on: a happening dated by inference is weaker
+    evidence than one dated by its report's metadata, so one wrong inference does not carry the next
+    report with it at full weight. Links to the reports in skip are left out (to test whether a day
+    needs them). Returns the score, notes, and per expression (its unweighted score, confidence and id
+    of the report it leans on) for the verdict's confidence and the chain's cap."""
     s = 0.0
     why: list[str] = []
-    caps: list[tuple[float, float]] = []
+    links: list[tuple[float, float, str]] = []
     for start, (days, order, ranges) in r.by_day.items():
         if start not in resolved:
             continue
         text, _rule, (lo, hi), factor = resolved[start]
-        best = (0.0, "", 0.0, "")
+        best = (0.0, 0.0, "", 0.0, "")  # (weighted score, unweighted score, doc, its confidence, where)
         if lo == hi:
             v = days.get(lo)
-            if v:
-                best = (W_CROSS_DAY * v[0], v[1], v[2], lo.isoformat())
+            if v and v[1] not in skip:
+                best = (W_CROSS_DAY * v[0] * trust(v[2]), W_CROSS_DAY * v[0], v[1], v[2], lo.isoformat())
             cands = [(hlo, hhi, v) for hlo, hhi, v in ranges if hlo <= lo <= hhi]
         else:
             cands = [(d, d, days[d]) for d in order[bisect_left(order, lo):bisect_right(order, hi)]]
@@ -120,17 +130,35 @@ def cross_score(r: ReportEvidence, resolved: dict[int, Resolved]) -> tuple[float
                       if (lo <= hlo and hhi <= hi) or (hlo <= lo and hi <= hhi)]
         wide = (hi - lo).days + 1
         for hlo, hhi, (w, doc, conf) in cands:
+            if doc in skip:
+                continue
             span = max(wide, (hhi - hlo).days + 1)
             sc = (W_CROSS_WEEK if span <= 7 else W_CROSS_MONTH if span <= 31 else 0.0) * w
-            if sc > best[0]:
-                best = (sc, doc, conf, hlo.isoformat() if hlo == hhi else f"{hlo}..{hhi}")
-        best = (best[0] * factor, *best[1:])
-        if best[0] > 0:
-            s += best[0]
-            caps.append((best[0], best[2]))
-            exact = lo == hi and best[0] >= W_CROSS_DAY * W_ONE_ACTOR and best[3] == lo.isoformat()
-            why.append(f"{text!r} = {best[3]} in {best[1]}" if exact else f"{text!r} holds {best[3]} of {best[1]}")
-    return s, why, caps
+            if sc * trust(conf) > best[0]:
+                best = (sc * trust(conf), sc, doc, conf, hlo.isoformat() if hlo == hhi else f"{hlo}..{hhi}")
+        weighted, raw, doc, conf, where = best
+        if weighted > 0:
+            s += weighted * factor
+            links.append((raw * factor, conf, doc))
+            exact = lo == hi and raw * factor >= W_CROSS_DAY * W_ONE_ACTOR and where == lo.isoformat()
+            why.append(f"{text!r} = {where} in {doc}" if exact else f"{text!r} holds {where} of {doc}")
+    return s, why, links
+
+
+def lead_weights(lead_cues: frozenset[str]) -> tuple[float, float]:
+    """Shares of W_LEAD for a report of the lead weekday's own day and of the day after. News is told
+    the same day or the next, the same day a little likelier; a happening late in the day is told the
+    next; a lead that says "today" of another happening would have said it of its weekday too, so that
+    weekday is an earlier day; one that also calls the weekday's happening "yesterday" (or "today")
+    says which day outright."""
+    same, after = LEAD_SAME, LEAD_AFTER
+    if "late" in lead_cues:
+        same, after = LEAD_AFTER, LEAD_SAME
+    if "names today" in lead_cues or "yesterday too" in lead_cues:
+        same, after = LEAD_UNLIKELY, LEAD_SAME
+    if "today too" in lead_cues:
+        same, after = LEAD_SAME, LEAD_UNLIKELY
+    return same, after
 
 
 def _own_prior(past_gap: int | None, gap: int) -> float:

@@ -11,9 +11,10 @@ import re
 from datetime import date
 
 from storyline.model import Document, Mention
-from storyline.time.anchors import clause_index, dateline, today_dates
+from storyline.time.anchors import clause_index, clause_span, dateline, today_dates
+from storyline.time.cues import cues
 from storyline.time.dates import value_range
-from storyline.time.happenings import HappeningIndex, match_weight, queries, query_shapes
+from storyline.time.happenings import HappeningIndex, match_weight, queries, query_shapes, trust
 from storyline.time.normalize import prepare
 from storyline.time.rules import month_num, resolve
 from storyline.time.sentences import sentence_spans
@@ -22,6 +23,7 @@ ABSOLUTE = {"iso", "numeric", "month_day", "day_month"}
 _WITH_YEAR = {"iso", "numeric", "month_year", "year", "season_year"}  # and month_day/day_month with a year
 _LINKABLE = {"weekday", "day_ref", "relative", "month", "month_day", "day_month", "ago"}
 _SINCE = re.compile(r"(?i)\bsince\s+$")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 MAX_LINK_RANGES = 64  # per expression: the surest matched happening days kept (bounds the window)
 
@@ -73,6 +75,8 @@ class ReportEvidence:
                     self.linkable.append((i, start, frozenset(actors), frozenset(classes), shapes))
             if rule in _LINKABLE or rule in ABSOLUTE:
                 self.relevant.append(i)
+        self.lead_cues = _lead_cues(doc.body, self.prepared, self.lead, lead_end, index) \
+            if self.lead is not None else frozenset()
         self.keys = {(a, c) for *_x, actors, classes, _s in self.linkable for a in actors for c in classes}
         self.seen: dict[tuple, int] = {}
         # per linkable expression start: {(first, last): link}
@@ -102,11 +106,12 @@ class ReportEvidence:
                         continue
                     w = match_weight(actors, h[0])
                     rng = (h[2], h[3])
-                    if w > found.get(rng, (0.0,))[0]:
+                    old = found.get(rng)
+                    if not old or w * trust(h[5]) > old[0] * trust(old[2]):  # the surest report telling it
                         found[rng] = (w, h[4], h[5])
                         changed = True
             if len(found) > MAX_LINK_RANGES:
-                keep = sorted(found.items(), key=lambda kv: (kv[1][0] * kv[1][2], kv[0]), reverse=True)
+                keep = sorted(found.items(), key=lambda kv: (kv[1][0] * trust(kv[1][2]), kv[0]), reverse=True)
                 found = self.links[start] = dict(keep[:MAX_LINK_RANGES])
             if changed or start not in self.by_day:
                 days = {lo: v for (lo, hi), v in found.items() if lo == hi}
@@ -124,6 +129,36 @@ def day_of(value: str | None) -> date | None:
 def _resolved_day(rule: str, m: re.Match[str], tense: str | None) -> date | None:
     rng = value_range(resolve(rule, m, None, tense, None)[1])
     return rng[0] if rng and rng[0] == rng[1] else None
+
+
+def _lead_cues(body: str, prepared: tuple, lead: int, lead_end: int, index: dict) -> frozenset[str]:
+    """How the lead tells the day of its weekday (words in quotes are the speaker's, not the writer's):
+    "late": the happening came in the evening or night, so it is told the next day;
+    "names today": the lead says "today" of another happening, so its weekday is an earlier day;
+    "yesterday too": another clause of the lead calls the weekday's happening (same class) "yesterday";
+    "today too": another clause calls it "today". A time in the weekday's own clause belongs to another
+    verb ("said today that ... on Saturday"): the weekday is not that day."""
+    words = cues()["lead_day"]
+    start, _end, _rule, m, _tense = prepared[lead]
+    out = set()
+    late = "|".join(map(re.escape, words["late_before"]))
+    if (m.groupdict().get("part") or "").lower() in words["late_parts"] or \
+            re.search(rf"(?i)\b(?:{late})\s+(?:on\s+)?$", body[max(0, start - 20):start]):
+        out.add("late")
+    quoted = [q.span() for q in _QUOTED.finditer(body, 0, lead_end)]
+    classes = index.get(start, (set(), set()))[1]
+    spans = sentence_spans(body)
+    clause = clause_span(body, start, spans)
+    for s, e, rule, _m, _t in prepared:
+        if s >= lead_end or rule not in ("day_ref", "this_part") or any(a <= s < b for a, b in quoted):
+            continue
+        word = " ".join(body[s:e].lower().split())
+        same = clause_span(body, s, spans) != clause and bool(classes & index.get(s, (set(), set()))[1])
+        if word in words["own_day"]:
+            out.add("today too" if same else "names today")
+        elif word in words["day_before"] and same:
+            out.add("yesterday too")
+    return frozenset(out)
 
 
 def _lead_end(body: str) -> int:

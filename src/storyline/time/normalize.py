@@ -18,6 +18,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 # between a clock time and the day it belongs to: "midnight on November 10", "noon (0800 GMT) Saturday"
 _CLOCK_DAY_GAP = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?,?\s*(?:on|of)?\s*(?:the\s+)?")
 _DAY_RULES = {"weekday", "month_day", "day_month", "iso", "numeric", "day_ref"}
+_PARTIAL_DAY = re.compile(r"XXXX-\d\d-\d\d")
 
 #: one found expression before any DCT: (start, end, rule, match, tense)
 Prepared = tuple[int, int, str, re.Match[str], str | None]
@@ -42,6 +43,7 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
         dct = dct.date()
     out: list[TimeExpr] = []
     last_day: date | None = None
+    last_partial: str | None = None  # a day without a year ("March 6", no DCT): clock times still take it
     items = prepare(text)
     for k, (start, end, rule, m, tense) in enumerate(items):
         ttype, value, anchor = resolve(rule, m, dct, tense, last_day)
@@ -49,6 +51,8 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
             own = _clock_on_day(text, items[k], items[k + 1], dct, last_day)
             if own:
                 value, anchor = own, "following timex"
+        if rule == "clock" and last_day is None and last_partial and _partial_clock(value):
+            value, anchor = last_partial + value[10:], "previous timex"
         span_text = text[start:end]
         poss = _POSSESSIVE.search(span_text)
         if poss:
@@ -65,8 +69,16 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
                             anchor=anchor, rule=name))
         rng = value_range(value) if ttype == "DATE" else None
         if rng and rng[0] == rng[1] and rule != "anaphora":
-            last_day = rng[0]
+            last_day, last_partial = rng[0], None
+        elif rule in _DAY_RULES and (value is None or value.startswith("XXXX")):
+            # a day named but not known (no DCT, no year): "that day" and clock times do not reach past it
+            last_day, last_partial = None, value if value and _PARTIAL_DAY.fullmatch(value) else None
     return out
+
+
+def _partial_clock(value: str | None) -> bool:
+    """A clock time without its day, not midnight (which belongs to the day after)."""
+    return bool(value) and value.startswith("XXXX-XX-XXT") and not value.endswith("T00:00")
 
 
 def _clock_on_day(text: str, clock: Prepared, nxt: Prepared, dct: date | None, last_day: date | None) -> str | None:
@@ -77,9 +89,9 @@ def _clock_on_day(text: str, clock: Prepared, nxt: Prepared, dct: date | None, l
         return None
     _t, value, _a = resolve(n_rule, n_m, dct, n_tense, last_day)
     day = value_range(value[:10]) if value else None
-    if not day:
-        return None
     hm = clock_hm(clock[3].groupdict())
+    if not day:  # "at 9 a.m. on March 6" without a DCT: the day without its year
+        return f"{value}T{hm}" if value and _PARTIAL_DAY.fullmatch(value) and hm != "00:00" else None
     night = n_rule == "day_ref" and "night" in n_m.group().lower()
     d = day[0] + timedelta(days=1) if hm == "00:00" and night else day[0]
     return f"{d.isoformat()}T{hm}"

@@ -89,8 +89,8 @@ def resolve(rule: str, m: re.Match[str], dct: date | None, tense: str | None, la
         return "DATE", f"{year}-{q}", "absolute" if gd.get("year") else "dct"
     if rule == "year":
         return "DATE", gd["year"], "absolute"
-    if dct is None:
-        return _no_dct(rule, gd)
+    if dct is None:  # relative days stay None; anaphora and clock times still take an absolute day named before
+        return _no_dct(rule, gd, last_day)
     if rule == "day_ref":
         return _day_ref(gd, dct)
     if rule == "this_part":

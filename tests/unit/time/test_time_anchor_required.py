@@ -1,27 +1,14 @@
 """Report, never invent: a date needs a real anchor; capture days bound reports; chains of undated reports."""
 from datetime import date
 
-from storyline.model import Document, Mention
-from storyline.time import infer_published
+from storyline.model import Document
 from storyline.time.infer import MIN_CONFIDENCE
+from time_story import dated, solver
 
-RUS, UKR, UN, TUR = "RUS", "UKR", "UN", "TUR"
-NAMES = {"Russia": RUS, "Moscow": RUS, "Ukraine": UKR, "Kyiv": UKR, "United Nations": UN, "Turkey": TUR}
-
-
-def mentions(doc: Document) -> list[Mention]:
-    """Catalogue-style mentions for a handful of names (what the actor stage hands the solver)."""
-    import re
-    return [Mention(doc=doc.id, actor=NAMES[m.group()], start=m.start(), end=m.end(), text=m.group())
-            for m in re.finditer("|".join(NAMES), doc.body)]
+run = solver({"Russia": "RUS", "Moscow": "RUS", "Ukraine": "UKR", "Kyiv": "UKR", "United Nations": "UN", "Turkey": "TUR"})
 
 
-def run(*docs: Document) -> dict:
-    return infer_published(list(docs), {d.id: mentions(d) for d in docs})
-
-
-DATED_OTHER = Document(id="old", published="2021-03-02", published_source="metadata", published_confidence=1.0,
-                       body="Farmers in Kenya planted maize on Monday after early rains, officials said.")
+DATED_OTHER = dated("old", "2021-03-02", "Farmers in Kenya planted maize on Monday after early rains, officials said.")
 WEEKDAY_ONLY = Document(id="wk", body=("Russia and Ukraine exchanged prisoners on Thursday, officials said.\n"
                                        "The swap had been prepared for weeks."))
 
@@ -50,9 +37,8 @@ def test_capture_day_and_lead_weekday_give_the_date():
 def test_capture_day_is_an_upper_bound():
     doc = Document(id="cap2", captured="2022-11-15",
                    body="Russia and Ukraine held talks on Thursday, the United Nations said.")
-    dated = Document(id="d", published="2022-11-17", published_source="metadata", published_confidence=1.0,
-                     body="Russia and Ukraine held talks on Thursday, the United Nations said.")
-    day, _conf, _note = run(dated, doc)["cap2"]
+    given = dated("d", "2022-11-17", "Russia and Ukraine held talks on Thursday, the United Nations said.")
+    day, _conf, _note = run(given, doc)["cap2"]
     assert day is not None and date.fromisoformat(day) <= date(2022, 11, 15)
 
 
@@ -64,9 +50,8 @@ def test_past_full_date_is_a_lower_bound():
 
 
 def test_chain_of_two_undated_reports_anchored_by_a_dated_one():
-    anchor = Document(id="anchor", published="2022-11-17", published_source="metadata", published_confidence=1.0,
-                      body=("The grain deal was extended on Thursday by the United Nations and Turkey.\n"
-                            "Moscow suspended its participation last month, but later rejoined."))
+    anchor = dated("anchor", "2022-11-17", ("The grain deal was extended on Thursday by the United Nations and Turkey.\n"
+                                            "Moscow suspended its participation last month, but later rejoined."))
     middle = Document(id="middle", body=(
         "Russia said on Wednesday that it would resume its participation in the grain deal.\n"
         "Moscow had suspended its participation on Saturday, blaming Ukraine.\n"
@@ -93,8 +78,7 @@ def test_chain_without_an_absolute_anchor_stays_null():
 
 
 def test_ambiguous_anchor_stays_null_below_min_confidence():
-    anchor = Document(id="anchor", published="2022-11-17", published_source="metadata", published_confidence=1.0,
-                      body="Moscow suspended its participation in the deal last month.")
+    anchor = dated("anchor", "2022-11-17", "Moscow suspended its participation in the deal last month.")
     doc = Document(id="amb", body="Russia said on Saturday that it was suspending its participation in the deal.")
     day, conf, note = run(anchor, doc)["amb"]
     assert day is None and conf == 0.0 and "too uncertain" in note  # five Saturdays of October fit equally

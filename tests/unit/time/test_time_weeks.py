@@ -5,28 +5,13 @@ that shares the whole cast (mediator included) beats one that only overlaps it.
 An invented crisis: Valdoria and Kestria at war since Sunday, September 26, 2021; a truce agreed in Orvik
 (mediator Orvand) on Saturday, October 9; a second truce on Saturday, October 16; a third brokered by
 Tesmor that took effect on Monday, October 25."""
-import re
 from datetime import date
 
-from storyline.model import Document, Mention
-from storyline.time import infer_published
+from storyline.model import Document
+from time_story import dated, solver
 
-NAMES = {"Valdoria": "VAL", "Valdorian": "VAL", "Kestria": "KES", "Kestrian": "KES", "Ganra": "KES", "Marn": "VAL",
-         "Orvand": "ORV", "Orvik": "ORV", "Tesmor": "TES", "Tesmoran": "TES"}
-_PAT = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b")
-
-
-def mentions(doc: Document) -> list[Mention]:
-    return [Mention(doc=doc.id, actor=NAMES[m.group()], start=m.start(), end=m.end(), text=m.group())
-            for m in _PAT.finditer(doc.body)]
-
-
-def dated(i: str, day: str, body: str) -> Document:
-    return Document(id=i, published=day, published_source="metadata", published_confidence=1.0, body=body)
-
-
-def run(*docs: Document) -> dict:
-    return infer_published(list(docs), {d.id: mentions(d) for d in docs})
+run = solver({"Valdoria": "VAL", "Valdorian": "VAL", "Kestria": "KES", "Kestrian": "KES", "Ganra": "KES", "Marn": "VAL",
+              "Orvand": "ORV", "Orvik": "ORV", "Tesmor": "TES", "Tesmoran": "TES"})
 
 
 WAR = dated("d1", "2021-09-27", "Heavy fighting broke out on Sunday between Valdoria and Kestria, and Kestria shelled "
