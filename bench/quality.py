@@ -4,7 +4,7 @@
 Runs `storyline run` on each corpus into a temporary store, exports JSON, scores it with
 ../shared/eval/score.py and prints one headline line per set (per-block lines with --verbose).
 
-    python bench/quality.py [--verbose] [--only dev,examples,heldout] [--keep DIR]
+    python bench/quality.py [--verbose] [--only dev,examples,dev2,heldout] [--keep DIR]
 
 The held-out set (eval/heldout) is for measuring generalisation, not for tuning.
 """
@@ -23,6 +23,7 @@ SCORER = SHARED / "eval" / "score.py"
 SETS = {
     "dev": (SHARED / "seeds", SHARED / "eval" / "dev_gold.json"),
     "examples": (ROOT / "examples" / "corpus", ROOT / "eval" / "examples_gold.json"),
+    "dev2": (ROOT / "eval" / "dev2" / "corpus", ROOT / "eval" / "dev2" / "gold.json"),
     "heldout": (ROOT / "eval" / "heldout" / "corpus", ROOT / "eval" / "heldout" / "gold.json"),
 }
 
