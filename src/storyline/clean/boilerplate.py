@@ -1,7 +1,7 @@
 """Remove page furniture from plain text, line by line, keeping every line of the story.
 
 Two kinds of evidence decide: general cues kept as data (``resources/clean/boilerplate.yaml``)
-and structure. A tail cue ("Leave a Reply", "Related Stories", "Check Also") opens a zone of
+and structure. An end cue (a comment form, "Comments are closed") closes the story for good. A tail cue ("Leave a Reply", "Related Stories", "Check Also") opens a zone of
 furniture that lasts while the lines are not story prose (teaser headlines, link text, author
 bios, prose that shares almost no words with the story); the first story-like prose line
 closes it, so a cue in mid-article never eats the rest of the report.
@@ -36,6 +36,7 @@ class Cues:
 
     line: tuple[re.Pattern, ...]
     tail: tuple[re.Pattern, ...]
+    end: tuple[re.Pattern, ...]
     bio: tuple[re.Pattern, ...]
 
 
@@ -45,8 +46,9 @@ def cues() -> Cues:
     data = yaml.safe_load(resources.files("storyline.resources").joinpath("clean/boilerplate.yaml").read_text())
     line = tuple(re.compile(p, re.I) for p in data["line"])
     tail = tuple(re.compile(p, re.I) for p in data["tail"])
+    end = tuple(re.compile(p, re.I) for p in data["end"])
     bio = tuple(re.compile(p) for p in data["bio"])
-    return Cues(line, tail, bio)
+    return Cues(line, tail, end, bio)
 
 
 def _full(patterns: tuple[re.Pattern, ...], text: str) -> bool:
@@ -77,8 +79,12 @@ def clean_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     lines = [ln for ln in lines if ln]
     c = cues()
     marks = ["keep"] * len(lines)
-    zone = False
+    zone = ended = False
     for i, ln in enumerate(lines):
+        ended = ended or _full(c.end, ln)
+        if ended:  # the comment section or footer: nothing after it is story
+            marks[i] = "drop"
+            continue
         if _full(c.tail, ln):
             marks[i], zone = "drop", True
         elif is_furniture_line(ln):

@@ -78,3 +78,22 @@ def test_non_english_text_is_skipped():
 def test_only_furniture_is_skipped():
     with pytest.raises(InputSkipped, match="E005"):
         clean_document(Document(id="f", title="t", body="Leave a Reply\n- Advertisement -\n*"))
+
+
+def test_nothing_after_the_comment_form_is_story():
+    lines = ["Rescue teams reached the flooded valley villages on Sunday, the regional governor said.",
+             "Leave a Reply", "Your email address will not be published. Required fields are marked *",
+             "Post Comment",
+             "Tomas Berg covers floods and climate in the northern valley region for the Courier."]
+    kept, removed = clean_lines(lines)
+    assert kept == lines[:1] and removed == lines[1:]
+
+
+def test_newsletter_prompts_and_bios_in_other_shapes():
+    lines = ["Rescue teams reached the flooded valley villages on Sunday, the regional governor said.",
+             "Newsletter: Get the Courier weekly digest every Sunday. Subscribe now",
+             "More rain is expected in the valley on Monday, forecasters said.",
+             "Related Stories", "Ten Quiet Beaches For Your Next Holiday",
+             "Tomas Berg is the Courier's northern valley correspondent, based in Umea."]
+    kept, _ = clean_lines(lines)
+    assert kept == [lines[0], lines[2]]
