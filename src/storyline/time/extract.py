@@ -75,6 +75,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("within", r"(?i:\b<edge>\s+in\s+the\s+<runit>\b)",
          {"edge": r"earlier|later|early|late", "runit": r"week|month|year"}),
         ("ago", r"(?i:\b<num>[- ]+(?:more\s+)?<unit>\s+ago\b)", {}),
+        ("anaphora", r"(?i:\b<word>\b)", {"word": _ANAPHORA}),  # before past_duration: "the next day" is a day
         ("past_duration", r"(?i:\bthe\s+<pmod>\s+(?:<num>\s+)?<unit>\b)",
          {"pmod": r"past|last|next|coming|previous"}),
         ("duration", r"(?i:\b<num>(?:[- ]+|\s+more\s+)<unit>\b(?:-long)?)", {}),
@@ -82,7 +83,6 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
          {"sunit": r"day|night|week|month|year|morning|evening", "adv": r"daily|weekly|monthly|annually|yearly|nightly",
           "times": r"once|twice|\d+\s+times", "unit2": r"day|week|month|year"}),
         ("ref", r"(?i:\b<word>\b)", {"word": _REFS}),
-        ("anaphora", r"(?i:\b<word>\b)", {"word": _ANAPHORA}),
         ("clock", r"\b<h>(?:[:.]<min>)?\s*<ap>|\b<word>\b",
          {"h": r"[01]?\d", "min": r"[0-5]\d", "ap": r"(?i:a\.m\.|p\.m\.|am\b|pm\b)", "word": r"(?i:noon|midnight)"}),
     ]

@@ -68,7 +68,7 @@ def normalize(text: str, dct: date | str | None, doc: str = "") -> list[TimeExpr
         out.append(TimeExpr(doc=doc, start=start, end=end, text=span_text, type=ttype, value=value,
                             anchor=anchor, rule=name))
         rng = value_range(value) if ttype == "DATE" else None
-        if rng and rng[0] == rng[1] and rule != "anaphora":
+        if rng and rng[0] == rng[1]:
             last_day, last_partial = rng[0], None
         elif rule in _DAY_RULES and (value is None or value.startswith("XXXX")):
             # a day named but not known (no DCT, no year): "that day" and clock times do not reach past it

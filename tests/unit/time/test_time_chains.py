@@ -49,3 +49,13 @@ def test_a_day_that_needs_an_inferred_report_is_no_surer_than_it():
     day, conf, note = out["report"]
     assert day == "2024-03-09" and "in monday" in note
     assert 0 < conf <= out["monday"][1]
+
+
+def test_captures_and_releases_are_happenings_too():
+    # a pilot shot down and captured on Wednesday, released on Friday: the undated report that announces
+    # the release is placed by the report of the release itself
+    release = dated("release", "2024-03-02", "Sutria released the captured Norlandic pilot on Friday at the Pell crossing.")
+    promise = Document(id="promise", body=("Sutria's president told parliament on Thursday that the Norlandic pilot "
+                                           "will be released on Friday.\nThe pilot was captured on Wednesday."))
+    day, conf, note = run(release, promise)["promise"]
+    assert day in ("2024-02-29", "2024-03-01") and "in release" in note, (day, conf, note)

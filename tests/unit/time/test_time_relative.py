@@ -84,6 +84,9 @@ def test_weeks_months_seasons_years(text, dct, span, value):
     ("The envoys will hold talks on Tuesday. The city hosted a summit last May. "
      "The foreign minister flies in that same day.", date(2023, 9, 8),
      {"Tuesday": "2023-09-12", "that same day": "2023-09-12"}),
+    # an anaphoric day is a day in its turn: what follows counts from it
+    ("Norland shelled Pell on Monday. The following day, talks opened at noon. The next day they collapsed.",
+     date(2024, 6, 12), {"The following day": "2024-06-11", "noon": "2024-06-11T12:00", "The next day": "2024-06-12"}),
     ("The plant closed three years ago and reopened two weeks ago.", date(2023, 5, 17),
      {"three years ago": "2020", "two weeks ago": "2023-W18"}),
 ])
