@@ -60,13 +60,33 @@ def gold_mentions(text: str, doc_id: str, gold_actors: dict) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def show_store(path: str) -> int:
+    """Every event mention of a store (by report), then every fused event with its mentions."""
+    from storyline.store import Store
+
+    with Store(path, read_only=True) as store:
+        ems = store.event_mentions()
+        events = store.events()
+    for em in sorted(ems, key=lambda m: (m.doc, m.start, m.id)):
+        print(f"{em.id:28} {em.type:9} {em.trigger:12} {em.source}->{em.target} {em.status} {em.date} "
+              f"{em.location or ''} {em.confidence} {em.context}\n      {em.text[:160]!r}")
+    print()
+    for ev in events:
+        flag = "*" if ev.timeline else " "
+        print(f"{flag} {ev.id} {ev.type:9} {ev.summary} n={ev.n_reports} {ev.confidence} {ev.status} {ev.mentions}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print every event mention")
     ap.add_argument("--all", action="store_true", help="export every fused event, not only exportable()")
     ap.add_argument("--no-paragraphs", action="store_true", help="parse without storyline_paragraphs")
     ap.add_argument("--gold-actors", action="store_true", help="use gold aliases even if the component exists")
+    ap.add_argument("--store", help="print the event mentions and events of a kept store (bench/quality.py --keep)")
     args = ap.parse_args()
+    if args.store:
+        return show_store(args.store)
     gold = json.load(open(SHARED / "eval" / "dev_gold.json", encoding="utf-8"))
     import spacy
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .match import patient_head
 from .patterns import Pattern, lexicon
 from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_objects, subject_of
 
@@ -15,7 +16,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
     """Fill the pattern's target slots in order; the first slot that yields actors wins."""
     lex = lexicon()
     objs = [c for c in tok.children if c.dep_ == "dobj"]
-    if tok.dep_ == "amod" and tok.tag_ == "VBG":
+    if tok.dep_ == "amod" and tok.tag_ == "VBG" or patient_head(tok):
         objs.append(tok.head)
     for slot in p.target:
         got: list[str] = []
@@ -42,6 +43,10 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             else:  # "demanded that the bank be reconnected": a passive clause names no addressee
                 emb = [e for e in emb if not any(c.dep_ in ("nsubjpass", "auxpass") for c in e.children)]
                 got = mentioned_in(emb + objs, idx, src, skip=_described(emb + objs))
+        elif slot.endswith("_deep"):  # "the status it had granted to X", "duty on goods imported from X"
+            prep = slot.removesuffix("_deep")
+            heads = objs if prep == "dobj" else prep_objects(tok, {prep})
+            got = mentioned_in(heads, idx, src, skip=_described(heads))
         else:
             prep = slot.removesuffix("_actor")
             for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
@@ -87,6 +92,8 @@ def embedded(tok: Token, p: Pattern) -> list[Token]:
 def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[str]]:
     """Subject is the source (the by-agent in the passive); slots give the target."""
     src, passive_tgt = subject_of(tok, idx)
+    if patient_head(tok) and not any(c.dep_ == "agent" for c in tok.children):
+        src = []  # "the captured airman": who captured is not said here
     tgt = passive_tgt or _verb_targets(tok, p, idx, src)
     return src, [a for a in tgt if not any(idx.same_side(a, s) for s in src)]
 
@@ -111,12 +118,14 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
     tgt: list[str] = []
     between: list[str] = []
     for c in tok.children:
-        if c.i < tok.i and c.dep_ in ("poss", "compound", "amod", "nmod"):
+        if p.poss_target and c.dep_ == "poss":  # "his release": the one released
+            tgt += actors_of(c, idx)
+        elif c.i < tok.i and c.dep_ in ("poss", "compound", "amod", "nmod"):
             src += [idx.tok[x.i] for x in c.subtree if x.i in idx.tok]
             if c.dep_ == "poss" and c.pos_ == "PRON" and not src:
                 src += actors_of(c, idx)
-        elif c.dep_ == "relcl":
-            src += subject_of(c, idx)[0]
+        elif c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lex["light_verbs"] | lex["claiming_verbs"]:
+            src += subject_of(c, idx)[0]  # "the attack that X carried out", "an attack claimed by X"
     for o in prep_objects(tok, {"by"}):
         src += actors_of(o, idx)
     for o in prep_objects(tok, {"between", "among"}):
@@ -130,6 +139,8 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
             tgt += [a for o in c.children if o.dep_ == "dobj" for a in actors_of(o, idx)]
     gov = _gov_verb(tok) or tok
     light = gov.lemma_.lower() in lex["light_verbs"] and gov.i not in trigger_verbs
+    if not src and tok.dep_ == "nsubjpass" and gov.i == tok.head.i and gov.lemma_.lower() in lex["light_verbs"]:
+        src = subject_of(gov, idx)[0]  # "his release was announced by X": the by-agent
     via_light = (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS) \
         and gov is not tok and (light or gov.i in trigger_verbs)
     if not src and via_light and tok.dep_ != "nsubj":

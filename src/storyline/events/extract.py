@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventMention, Mention
 from .anaphora import agreement_objects, agreement_parties, is_reference, table
 from .args import embedded, noun_args, verb_args
-from .location import city_target, location_of
+from .location import city_target, location_of, place_target
 from .match import match
 from .patterns import Pattern, lexicon
 from .reactions import adj_args, anaphoric_target, light_object, own_actors, reacted_to
@@ -108,6 +108,8 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
         if p.type in _STRUCK_TYPES:
             tgt, place = city_target(tok, p, idx, src, tgt, place)
+            if src and not tgt and p.type == "ASSAULT":
+                tgt = place_target([tok] if p.pos == "verb" else [tok, gov], idx, src)
         span = clause(head, cut)
         if end is not None:
             span = (span[0], max(span[1], doc[end].idx + len(doc[end])))

@@ -168,3 +168,24 @@ def city_target(tok: Token, p: Pattern, idx: ActorIndex, src: list[str], tgt: li
         if country and not any(idx.same_side(country, s) for s in src):
             return [country], place
     return tgt, place
+
+
+_WHERE_PREPS = ("in", "inside", "into", "near", "across", "over", "within", "on", "at", "along")
+
+
+def place_target(heads: list[Token], idx: ActorIndex, src: list[str]) -> list[str]:
+    """An assault with no actor struck: the country of the place it hit ("struck targets across the Line of
+    Control in Indian-administered Kashmir", "a site inside Pakistan", "near Balakot in Pakistan's ...
+    province"). The first country named in a place phrase of the event, not on the attacker's side."""
+    seen = {y.i for h in heads for c in h.children if c.dep_ in ("advcl", "relcl", "ccomp", "conj", "parataxis")
+            for y in c.subtree}  # other clauses tell other events
+    for h in heads:
+        for x in h.subtree:
+            if x.dep_ != "prep" or x.lower_ not in _WHERE_PREPS or x.i in seen:
+                continue
+            for y in x.subtree:
+                seen.add(y.i)
+                a = idx.tok.get(y.i) or (idx.place_actor(y) if y.pos_ == "PROPN" else None)
+                if a and idx.kind(a) == "country" and not any(idx.same_side(a, s) for s in src):
+                    return [a]
+    return []

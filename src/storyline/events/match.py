@@ -16,7 +16,14 @@ def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.dep_ == "amod" and tok.tag_ == "VBG":  # "of massing troops" parsed as a modifier
         objs.append(tok.head)
+    if patient_head(tok):  # "the pilot captured by X", "a video released by X": the noun is the object
+        objs.append(tok.head)
     return [x for o in objs for x in of_chain(o, 3)]
+
+
+def patient_head(tok: Token) -> bool:
+    """A past participle modifying a noun names what was done to it: "the pilot captured by X"."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _verb_ok(tok: Token, p: Pattern) -> bool:
@@ -28,6 +35,8 @@ def _verb_ok(tok: Token, p: Pattern) -> bool:
     if p.no_dobj and any(c.dep_ in ("dobj", "oprd") for c in kids):
         return False
     if p.obj and not any(_lemma(o) in p.obj or o.lower_ in p.obj for o in _objects(tok)):
+        return False
+    if p.not_obj and any(_lemma(o) in p.not_obj for o in _objects(tok)):
         return False
     if p.oprd:  # the predicate may be misparsed as a dependent of the object ("called that demand 'X'")
         near = kids + [g for c in kids if c.dep_ == "dobj" for g in c.children]
@@ -51,6 +60,8 @@ def _noun_ok(tok: Token, p: Pattern) -> bool:
         head = tok.head
         if tok.dep_ == "pobj" and head.head.dep_ == "dobj":  # "signed a series of agreements"
             head = head.head.head
+        elif tok.dep_ == "nsubjpass":  # "his release was announced by X"
+            return _lemma(head) in p.light_only
         elif tok.dep_ != "dobj":
             return False
         return _lemma(head) in p.light_only

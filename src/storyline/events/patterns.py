@@ -25,6 +25,7 @@ class Pattern:
     prt: tuple[str, ...] = ()     # required particle ("rule out", "build up")
     prep: str | None = None       # required preposition ("call for")
     obj: tuple[str, ...] = ()     # required object lemma ("sever ties", "impose sanctions")
+    not_obj: tuple[str, ...] = ()  # never with these object lemmas ("released a video")
     oprd: tuple[str, ...] = ()    # required object predicate ("call X unacceptable")
     subtree_any: tuple[str, ...] = ()  # some lemma of the subtree must be one of these ("IF": a condition)
     control: str | None = None    # who is the subject of an embedded event: "dobj", "on"
@@ -35,11 +36,13 @@ class Pattern:
     needs_compound: tuple[str, ...] = ()
     plural: bool = False          # noun fires only in the plural ("talks", "sanctions")
     no_dobj: bool = False         # fires only without a direct object ("call for X", not "call X a relief for")
+    poss_target: bool = False     # the possessor is who it is done to ("his release", "their capture")
+    threat: bool = False          # a promised act ("would respond"): a THREATEN made when uttered
     parties: bool = False         # an agreement's life ("rejoined", "extended"): no target named, the parties
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
-_TUPLES = {"target", "prt", "obj", "oprd", "subtree_any", "light_only", "needs_compound"}
+_TUPLES = {"target", "prt", "obj", "not_obj", "oprd", "subtree_any", "light_only", "needs_compound"}
 
 
 def _read_jsonl(name: str, pos: str) -> list[Pattern]:

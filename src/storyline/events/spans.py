@@ -116,6 +116,9 @@ def foreign_clauses(head: Token, trigger: Token) -> list[list[int]]:
                 out.append([c.left_edge.idx, c.right_edge.idx + len(c.right_edge)])
     for h in [head, *head.ancestors]:
         walk(h)
+    for x in head.subtree:  # "the first such strike since the 1971 war": a "since" phrase measures from another time
+        if x.dep_ == "prep" and x.lower_ == "since" and x.i not in holders and any(c.dep_ == "pobj" for c in x.children):
+            out.append([x.idx, x.right_edge.idx + len(x.right_edge)])
     return out
 
 
