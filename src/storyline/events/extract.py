@@ -19,7 +19,8 @@ from .spans import (clause, foreign_clauses, keep_paragraph, own_news, relative_
                     speech_time, tail)
 from .statements import statement
 from .status import status_of
-from .threats import condition_actors, threat_status, threatened
+from .threats import released
+from .threats import condition_actors, promised, threat_status, threatened
 
 _STATUS_WEIGHT = {"occurred": 1.0, "ongoing": 1.0, "scheduled": 0.9, "denied": 0.7,
                   "threatened": 0.6, "conditional": 0.5, "hypothetical": 0.5}
@@ -47,11 +48,18 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
     """(source, target, governor, clause head, embedded events cut, trailing token) or None to skip."""
     cut: list[Token] = []
     end = None
+    if p.threat:
+        got = promised(tok, p, idx, earlier)
+        if got is None:
+            return None
+        return got[0], got[1], tok, tok, [], None
     if p.pos == "verb":
         src, tgt = verb_args(tok, p, idx)
         if src and not tgt:
             refs = [o for o in reacted_to(tok) if not own_actors(o, idx)]
             tgt = anaphoric_target(refs, earlier, src, idx)
+        if p.mode == "release":
+            src, tgt = released(tok, idx, src, tgt, earlier)
         if src and not tgt and p.type in ("RETREAT", "SANCTION"):
             tgt = agreement_parties(tok, earlier, src, idx.same_side)
         if src and not tgt and p.type == "THREATEN":  # "reserved the right to withdraw if Kyiv ..."
@@ -71,6 +79,15 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
         src, tgt, gov = adj_args(tok, idx, earlier)
         head = tok.head
     return src, tgt, gov, head, cut, end
+
+
+def answered(earlier: list[EventMention], accusers: list[str], idx: ActorIndex) -> EventMention | None:
+    """The hostile act a denial answers: the latest one the report told by the denial's target (the accuser:
+    "rejected India's account" of India's strike), else the latest one told."""
+    hostile = [em for em in earlier if em.type in lexicon()["hostile_types"] and em.source]
+    by_them = [em for em in hostile if any(idx.same_side(a, t) for a in em.source for t in accusers)]
+    got = (by_them or hostile)[-1:]
+    return got[0] if got else None
 
 
 def _left_unnamed(tok: Token, p: Pattern, tgt: list[str], earlier: list[EventMention]) -> bool:
@@ -104,7 +121,7 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             continue
         if p.needs_person_target and not any(idx.kind(a) == "person" for a in tgt):
             continue
-        status = status_of(tok, gov)
+        status = threat_status(tok) if p.threat else status_of(tok, gov)
         place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
         if p.type in _STRUCK_TYPES:
             tgt, place = city_target(tok, p, idx, src, tgt, place)
@@ -115,6 +132,11 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             span = (span[0], max(span[1], doc[end].idx + len(doc[end])))
             cut = []
         em = _mention(doc_id, len(out) + len(items), sent, tok, p, src, tgt, status, span, place)
+        if p.type == "REJECT" and not about_deal and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex["denied_nouns"] for c in tok.children):
+            ref = answered(out + [i[0] for i in items], tgt, idx)
+            if ref is not None:
+                em.context.append("about:" + ref.id)
         if about_deal and not em.target:
             em.context.append("parties")
         if p.pos == "verb" and shares_date(tok):

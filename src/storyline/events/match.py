@@ -28,7 +28,7 @@ def patient_head(tok: Token) -> bool:
 
 def _verb_ok(tok: Token, p: Pattern) -> bool:
     kids = list(tok.children)
-    if p.prt and not any(c.dep_ == "prt" and c.lower_ in p.prt for c in kids):
+    if p.prt and not any(c.dep_ in ("prt", "advmod") and c.lower_ in p.prt for c in kids):
         return False
     if p.prep and not any(c.dep_ == "prep" and c.lower_ == p.prep for c in kids):
         return False

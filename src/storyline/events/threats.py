@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import EventMention
 from .patterns import Pattern, lexicon
-from .roles import ActorIndex, subject_of
+from .roles import ActorIndex, actors_of, prep_objects, subject_of
 from .status import has_condition, status_of
 
 
@@ -44,3 +45,70 @@ def threatened(p: Pattern, about_deal: bool, gov: Token, idx: ActorIndex, src: l
     if not src or not (p.type in lex["hostile_types"] or leaving) or not has_condition(gov):
         return []
     return condition_actors(gov, idx, src) or tgt
+
+
+def _vowed(tok: Token) -> bool:
+    """A promised act: "would respond", "will pay a heavy price", "the right to respond", "vowed to retaliate"."""
+    lex = lexicon()
+    if any(c.dep_ == "aux" and c.lower_ in lex["modal_future"] | {"would", "shall"} for c in tok.children):
+        return True
+    return tok.dep_ in ("xcomp", "acl", "advcl") and tok.head.lemma_.lower() in lex["vowing_words"]
+
+
+def _hit_by(earlier: list[EventMention], own: list[str], idx: ActorIndex) -> list[str]:
+    """Who last struck this side in the report: the one a promised response is aimed at."""
+    for em in reversed(earlier):
+        if em.type in lexicon()["hostile_types"] and em.status in ("occurred", "ongoing") and any(
+                idx.same_side(t, s) for t in em.target for s in own):
+            got = [a for a in em.source if not any(idx.same_side(a, s) for s in own)]
+            if got:
+                return got
+    return []
+
+
+def promised(tok: Token, p: Pattern, idx: ActorIndex, earlier: list[EventMention]) -> tuple[list[str], list[str]] | None:
+    """(source, target) of a threat told as a promised act, or None when the act is no promise.
+
+    "X would respond (at a time and place of its choosing)": X threatens whoever last struck X's side.
+    "those responsible for the attack will pay a heavy price", said Y: Y threatens the attack's author.
+    """
+    from .anaphora import antecedent
+    from .statements import _speaker
+
+    if not _vowed(tok):
+        return None
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.lemma_.lower() == "pay":  # the payer is threatened, the speaker threatens
+        src, _ = _speaker(tok, idx)
+        tgt = [a for s in subj for a in actors_of(s, idx)]
+        for s in subj:  # "those responsible for the attack"
+            for x in s.subtree:
+                if x.dep_ == "pobj" and x.head.lower_ == "for" and not tgt:
+                    tgt = [a for a in idx_actors(x, idx)] or antecedent(x, earlier, src, idx.same_side)
+        return src, [a for a in tgt if not any(idx.same_side(a, s) for s in src)]
+    src = subject_of(tok, idx)[0]
+    if not src and tok.dep_ == "acl" and tok.head.head is not tok.head:  # "had the right to respond"
+        src = subject_of(tok.head.head, idx)[0]
+    tgt = [a for o in prep_objects(tok, {"to", "against"}) for a in actors_of(o, idx)]
+    tgt = [a for a in tgt if not any(idx.same_side(a, s) for s in src)] or _hit_by(earlier, src, idx)
+    return src, tgt
+
+
+def idx_actors(tok: Token, idx: ActorIndex) -> list[str]:
+    return list(dict.fromkeys(idx.tok[x.i] for x in tok.subtree if x.i in idx.tok))
+
+
+def released(tok: Token, idx: ActorIndex, src: list[str], tgt: list[str],
+             earlier: list[EventMention]) -> tuple[list[str], list[str]]:
+    """A release undoes a capture. "X said the pilot will be released": told without an agent, the speaker's
+    side releases; with nobody named released, it is whoever that side seized before in the report."""
+    from .statements import _speaker
+
+    if not src and any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        src = [a for a in _speaker(tok, idx)[0] if a not in tgt]
+    if src and not tgt:
+        for em in reversed(earlier):
+            if em.type == "COERCE" and em.target and any(idx.same_side(a, s) for a in em.source for s in src):
+                tgt = [a for a in em.target if not any(idx.same_side(a, s) for s in src)]
+                break
+    return src, tgt

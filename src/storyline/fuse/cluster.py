@@ -88,8 +88,34 @@ def _same_kind(c: Cluster, em: EventMention) -> bool:
     return em.type == c.type or (c.deal and about_deal(em) and em.type in LEAVING and c.type in LEAVING)
 
 
-def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str], rng: tuple[date, date] | None = None) -> int:
+def _about(em: EventMention, by_id: dict[str, EventMention]) -> tuple[str, tuple[date, date] | None] | None:
+    """What a denial is about: the type and dates of the event it answers (context "about:<mention id>")."""
+    ref = next((by_id.get(x[6:]) for x in em.context or [] if x.startswith("about:")), None)
+    return (ref.type, _range(ref)) if ref is not None else None
+
+
+def _other_referent(c: Cluster, em: EventMention, by_id: dict[str, EventMention]) -> bool:
+    """Two denials of different things ("denied any role in the bombing", "rejected India's account of the
+    strike"): answered events of another type or on days that cannot meet are different denials."""
+    mine = _about(em, by_id)
+    if mine is None:
+        return False
+    for m in c.members:
+        theirs = _about(m, by_id)
+        if theirs is None:
+            continue
+        if theirs[0] != mine[0]:
+            return True
+        if theirs[1] and mine[1] and (theirs[1][1] < mine[1][0] or mine[1][1] < theirs[1][0]):
+            return True
+    return False
+
+
+def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str], rng: tuple[date, date] | None = None,
+          by_id: dict[str, EventMention] | None = None) -> int:
     if not _same_kind(c, em) or _STATUS_GROUP.get(em.status, "real") != c.group:
+        return 0
+    if by_id and _other_referent(c, em, by_id):
         return 0
     if em.location and c.location and em.location != c.location:
         return 0
@@ -124,6 +150,7 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
     ``published`` (report id -> ISO day) bounds undated mentions to the weeks around their report.
     """
     expand = expander(actors)
+    by_id = {m.id: m for m in mentions}
     clusters: list[Cluster] = []
     published = published or {}
     for em in sorted(mentions, key=_order):
@@ -131,7 +158,7 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
         window = _window(em, published)
         best, score = None, 0
         for c in clusters:
-            fit = _fits(c, em, s, t, window)
+            fit = _fits(c, em, s, t, window, by_id)
             own = window or _range(em)
             if fit and own and c.span is None and any(
                     (w := _window(m, published)) and (w[1] < own[0] or own[1] < w[0]) for m in c.members):
