@@ -80,7 +80,7 @@ def build_records() -> list[dict]:
         })
     for g in _load("groups.yaml"):
         records.append({
-            "id": g["id"], "name": g["name"], "kind": "group", "country": None, "wikidata": g.get("qid"),
+            "id": g["id"], "name": g["name"], "kind": "group", "country": g.get("country"), "wikidata": g.get("qid"),
             "names": _uniq([g["name"], *(g.get("also") or [])]), "adj": _uniq(g.get("adj") or []),
             "capital": [], "metonyms": [],
         })

@@ -40,12 +40,93 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
-def person_cores(doc: Doc, demonyms: frozenset[str] | set[str] = frozenset()) -> list[Span]:
+#: lower-case particles inside a name ("Mohammad bin Salman", "Abdel Fattah el-Sisi", "Ank van der Berg")
+PARTICLES = {"bin", "ibn", "bint", "binti", "al", "el", "ul", "ud", "van", "von", "der", "den", "de", "da", "di",
+             "du", "la", "le", "del", "della", "dos", "das", "ben", "abu", "y"}
+#: entity labels spaCy gives to a piece of a split name ("Shah Mahmood" PERSON + "Qureshi" GPE)
+NAME_PIECE_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+#: title words after which a name tagged as an organisation is a person ("Foreign Minister, Shah Mahmood Qureshi")
+OFFICE_BEFORE = TITLE_WORDS - NOT_OFFICE - {"said", "says", "vice", "prime", "foreign", "defence", "defense",
+                                            "deputy", "crown", "general"} | {"minister", "general"}
+#: words that make an entity an organisation, never a person's name (kept here: orgs imports this module)
+_ORG_HINTS = {"institute", "university", "bank", "company", "corporation", "group", "foundation", "center", "centre",
+              "agency", "committee", "association", "fund", "party", "times", "post", "news", "network", "press",
+              "commission", "organization", "organisation", "union", "federation", "court", "forum", "movement",
+              "front", "brigade", "battalion", "regiment", "council", "service", "league", "board", "office",
+              "bureau", "ministry", "army", "force", "forces", "police", "government", "assembly", "parliament"}
+
+
+def _name_word(tok, stops) -> bool:
+    """A capitalised word that may continue a person's name: not a title, a demonym or a catalogue name."""
+    return (tok.is_alpha and tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS
+            and tok.text not in stops)
+
+
+def _extend(doc: Doc, s: int, e: int, stops) -> tuple[int, int]:
+    """Widen a name spaCy cut ("Shah Mahmood" + "Qureshi", "Ank van der" + "Berg", "Sameh" + "Hassan
+    Shoukry"): over particles followed by a capitalised word, a one-word entity or a PERSON entity
+    right after, and untagged capitalised words right before."""
+    while e < len(doc):
+        k = e
+        while k < len(doc) and (doc[k].lower_ in PARTICLES or doc[k].text in ("-", "'")) and k - e < 3:
+            k += 1
+        tok = doc[k] if k < len(doc) else None
+        if tok is None or not _name_word(tok, stops):
+            break
+        if k > e and doc[k - 1].text in ("-", "'") and doc[k - 1].whitespace_:
+            break  # "Khan - Pakistan": a dash between words, not inside a name
+        if tok.ent_type_ == "PERSON":
+            end = k + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            e = end
+            continue
+        if tok.ent_type_ in NAME_PIECE_LABELS and tok.ent_iob_ == "B" and (
+                k + 1 >= len(doc) or doc[k + 1].ent_iob_ != "I"):
+            e = k + 1
+            continue
+        if k > e and tok.ent_type_ in ("", "PERSON"):  # "van der" + an untagged "Berg"
+            e = k + 1
+            continue
+        if not tok.ent_type_ and not (k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].is_alpha):
+            e = k + 1  # an untagged last word; a run of capitals (a headline) is left alone
+            continue
+        break
+    if s > 1 and not doc[s - 1].ent_type_ and _name_word(doc[s - 1], stops) and not doc[s - 1].is_sent_start:
+        before = doc[s - 2]  # one first name, after a comma or a title ("minister, [Sameh] Hassan Shoukry")
+        if before.text in (",", "(", '"', "“") or before.lower_ in TITLE_WORDS - {"of", "the", "state"}:
+            s -= 1
+    return s, e
+
+
+def _titled_name(doc: Doc, ent: Span, stops) -> bool:
+    """An ORG/GPE entity that is a person's name: two to four capitalised words right after a
+    title ("Foreign Minister Shah Mahmood Qureshi") or a title and a comma."""
+    if not 2 <= len(ent) <= 4 or ent.start == 0:
+        return False
+    if not all(t.lower_ in PARTICLES or t.text == "-" or _name_word(t, stops) for t in ent):
+        return False
+    if any(t.lower_ in _ORG_HINTS for t in ent):
+        return False
+    j = ent.start - 1
+    if doc[j].text == ",":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in OFFICE_BEFORE
+
+
+def person_cores(doc: Doc, demonyms: frozenset[str] | set[str] = frozenset(),
+                 stops: frozenset[str] | set[str] = frozenset()) -> list[Span]:
     """PERSON entities without leading titles or demonyms and trailing possessives; an entity
-    right before an office word is a portfolio ("[Moldovan Energy] Minister Ion Rusu"), not a name."""
+    right before an office word is a portfolio ("[Moldovan Energy] Minister Ion Rusu"), not a name.
+    A name spaCy cut in pieces is widened (``_extend``); an ORG entity right after a title is a
+    person. ``stops``: one-word catalogue names a name never runs into ("... Qureshi Pakistan")."""
     out = []
+    stops = set(stops) | set(demonyms)
+    taken = -1  # entities already swallowed by a widened name
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.start < taken:
+            continue
+        if ent.label_ != "PERSON" and not (ent.label_ in ("ORG", "GPE", "NORP", "FAC") and _titled_name(doc, ent, stops)):
             continue
         s, e = ent.start, ent.end
         while s < e and (doc[s].lower_ in TITLE_WORDS or doc[s].text in demonyms
@@ -55,6 +136,10 @@ def person_cores(doc: Doc, demonyms: frozenset[str] | set[str] = frozenset()) ->
             e -= 1
         if e < len(doc) and doc[e].lower_ in TITLE_WORDS and doc[e].lower_ not in NOT_OFFICE and doc[e].is_title:
             continue
+        if s < e and e == ent.end:
+            s2, e = _extend(doc, s, e, stops)
+            s = s2 if s == ent.start else s
+            taken = e
         if s < e and any(t.is_title or t.is_upper for t in doc[s:e]):
             out.append(doc[s:e])
     return out

@@ -119,9 +119,11 @@ class Annotator:
         self.orgs = OrgFinder(catalogue, self.places)
         self.demonyms = frozenset(a for r in catalogue.records.values() if r["kind"] in ("country", "group")
                                   for a in r.get("adj", []))
+        self.stops = frozenset(n for r in catalogue.records.values() if r["kind"] != "person"
+                               for f in ("names", "capital", "metonyms") for n in r.get(f, []) if " " not in n)
 
     def __call__(self, doc: Doc, when: date | None) -> tuple[list[Mention], dict[str, Actor]]:
-        cores = person_cores(doc, self.demonyms)
+        cores = person_cores(doc, self.demonyms, self.stops)
         cands = self.matcher(doc, when, cores)
         starts = {c.start for c in cores}
         starts |= {c.info["tokens"][0] for c in cands if c.actor and self.cat.kind(c.actor) == "person"

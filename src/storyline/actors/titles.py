@@ -96,10 +96,17 @@ class TitleFinder:
         """New candidates: office holders, organ extensions, and blocks over titles before names."""
         out: list[Cand] = []
         self._lowers, self._lowers_of = [t.lower_ for t in doc], doc
+        longest: dict[int, int] = {}  # start token -> end of the longest name starting there
+        for c in cands:
+            if c.actor and c.info.get("tokens"):
+                s, e = c.info["tokens"]
+                longest[s] = max(longest.get(s, e), e)
         for c in cands:
             toks = c.info.get("tokens")
             if not toks or c.actor is None or self.cat.kind(c.actor) in ("person", None):
                 continue
+            if longest.get(toks[0], toks[1]) > toks[1]:
+                continue  # "Jaish" of "Jaish-e-Mohammed chief X": the whole name takes the title
             j = toks[1]
             if j < len(doc) and doc[j].lower_ in ("'s", "’s", "'"):
                 j += 1
