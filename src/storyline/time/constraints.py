@@ -1,7 +1,7 @@
 """How well one candidate day fits a report: its own cues, and the dated happenings it seems to name.
 
 Why two halves: the report's own constraints (capture day, dateline, "today", the dates it speaks of,
-the lead's weekday, a coming day inside the week it names) do not change while the story is solved,
+the lead's weekday, past weekdays read within one week, a coming day inside the week it names) do not change while the story is solved,
 so they are cached per day; the cross constraints (a relative expression landing on the day another
 report gives the same happening) grow as reports are dated, and are scored afresh each round.
 """
@@ -30,6 +30,7 @@ W_WEEK = 1.0          # a coming day the report places in "this/next week" lies 
 W_LEAD = 1.0          # the weekday of a lead sentence in past tense is the DCT, or the day before (see lead_weights)
 LEAD_SAME, LEAD_AFTER = 1.0, 0.6  # shares of W_LEAD: the report of the lead's day, of the day after
 LEAD_UNLIKELY = 0.2   # the share of a choice the lead's own words rule out (see lead_weights)
+W_PAST_WEEK = 0.5     # bare past weekdays read as the one stretch of a week before the DCT (see own_score)
 W_SAME_DAY_COMING = 0.5  # a coming happening named by weekday is rarely told on its own day: its links count half
 
 #: an expression resolved on a candidate day: (text, rule, (first, last), factor for its links)
@@ -61,6 +62,7 @@ def own_score(d: date, r: ReportEvidence) -> OwnScore:
     weeks: list[tuple[date, date]] = []
     coming: list[tuple[str, date]] = []
     resolved: dict[int, Resolved] = {}
+    past_days: list[date] = []
     body = r.doc.body
     for i in r.relevant:
         start, end, rule, m, tense = r.prepared[i]
@@ -69,6 +71,8 @@ def own_score(d: date, r: ReportEvidence) -> OwnScore:
         if not rng:
             continue
         text = body[start:end]
+        if i in r.past_weekdays:
+            past_days.append(rng[0])
         same_day_coming = rule == "weekday" and tense == "future" and rng[0] == d
         resolved[start] = (text, rule, rng, W_SAME_DAY_COMING if same_day_coming else 1.0)
         day_level = rng[0] == rng[1]
@@ -94,6 +98,11 @@ def own_score(d: date, r: ReportEvidence) -> OwnScore:
             elif rng[0] == d - timedelta(days=1):
                 s += after * W_LEAD
                 why.append(f"lead {text!r} is the day before{told}")
+    if r.week_span is not None and r.week_span < 6 and len(past_days) == len(r.past_weekdays):
+        cost = 1.0 - past_week_share((max(past_days) - min(past_days)).days, r.week_span)
+        if cost > 0:  # a bound, not an anchor: days reading them tightly gain nothing, looser ones lose
+            s -= cost * W_PAST_WEEK
+            why.append(f"past weekdays {(max(past_days) - min(past_days)).days} days apart")
     if weeks:
         for text, day in coming:
             if any(a <= day <= b for a, b in weeks):
@@ -159,6 +168,16 @@ def lead_weights(lead_cues: frozenset[str]) -> tuple[float, float]:
     if "today too" in lead_cues:
         same, after = LEAD_SAME, LEAD_UNLIKELY
     return same, after
+
+
+def past_week_share(spread: int, span: int) -> float:
+    """The share of W_PAST_WEEK for a DCT that reads a report's bare past weekdays (which lie in the
+    week before it) spread days apart, when span is the fewest days they can cover. A report telling
+    of things done "on Tuesday" and "on Wednesday" was written on or after that Wednesday: read on the
+    Tuesday, the Wednesday would be six days back, and news says "last Wednesday" or a date for that.
+    The share falls with the spread from 1 (the tightest reading) to 0 (six days): a reading only a
+    day looser than the tightest, as a lead's Wednesday after a body's Saturday, costs little."""
+    return max(0.0, (6 - spread) / (6 - span))
 
 
 def _own_prior(past_gap: int | None, gap: int) -> float:

@@ -2,7 +2,7 @@
 
 Why a separate reading: the solver scores many candidate days per report and scores a report again
 whenever a newly dated report touches it. The text is parsed here once (expressions, tense, clause
-actors, dateline, "today, <date>", the lead's weekday, bounds from full dates), and `link` only reads
+actors, dateline, "today, <date>", the lead's weekday, the bare past weekdays, bounds from full dates), and `link` only reads
 the happenings the index gained since the last call.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from storyline.time.cues import cues
 from storyline.time.dates import value_range
 from storyline.time.happenings import HappeningIndex, match_weight, queries, query_shapes, trust
 from storyline.time.normalize import prepare
-from storyline.time.rules import month_num, resolve
+from storyline.time.rules import month_num, resolve, weekday_num
 from storyline.time.sentences import sentence_spans
 
 ABSOLUTE = {"iso", "numeric", "month_day", "day_month"}
@@ -42,6 +42,7 @@ class ReportEvidence:
         self.todays = today_dates(doc.body)
         self.captured = day_of(doc.captured)
         lead_end = _lead_end(doc.body)
+        spans = sentence_spans(doc.body)
         self.lead: int | None = None
         self.relevant: list[int] = []      # prepared indexes resolved per candidate day
         self.yearless: list[tuple[int, int]] = []  # (month, day) of absolute days without a year
@@ -49,6 +50,7 @@ class ReportEvidence:
         self.lower: date | None = None     # absolute past dates with a year: the report is not older
         self.linkable: list[tuple[int, int, frozenset, frozenset, list[tuple]]] = []  # (i, start, actors, classes, shapes)
         self.weekday_cues = 0
+        self.past_weekdays: list[int] = []  # prepared indexes of bare weekdays told in the past ("on Wednesday")
         for i, (start, _end, rule, m, tense) in enumerate(self.prepared):
             gd = m.groupdict()
             year_given = rule in _WITH_YEAR or bool(gd.get("year"))
@@ -56,6 +58,8 @@ class ReportEvidence:
                 self.weekday_cues += 1
                 if self.lead is None and tense == "past" and start < lead_end:
                     self.lead = i
+                if tense == "past" and not gd.get("wmod") and not _loose_weekday(doc.body, start, _end, spans):
+                    self.past_weekdays.append(i)
             if rule in ABSOLUTE:
                 if year_given:
                     d = _resolved_day(rule, m, tense)
@@ -77,6 +81,7 @@ class ReportEvidence:
                 self.relevant.append(i)
         self.lead_cues = _lead_cues(doc.body, self.prepared, self.lead, lead_end, index) \
             if self.lead is not None else frozenset()
+        self.week_span = _week_span({weekday_num(self.prepared[i][3].group("weekday")) for i in self.past_weekdays})
         self.keys = {(a, c) for *_x, actors, classes, _s in self.linkable for a in actors for c in classes}
         self.seen: dict[tuple, int] = {}
         # per linkable expression start: {(first, last): link}
@@ -124,6 +129,34 @@ def day_of(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:(?:not|never|already|also|just|earlier|\w+ly)\s+)?"
+                         r"(?:been|\w+ed|\w+en|met|held|made|left|said|told|sent|struck|fled|begun|won|lost|"
+                         r"fought|seen|gone|come|brought|sought|caught|found|withdrawn|drawn|flown|thrown)\b")
+
+
+def _loose_weekday(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a past weekday may lie more than a week before the report: the words around it place it
+    in another week ("on Monday last week", "last week, on Monday"), or its clause is in the past
+    perfect ("had rejected ... on Wednesday"), told as earlier than the news of the report."""
+    words = "|".join(map(re.escape, sorted(cues()["other_week"], key=len, reverse=True)))
+    if re.match(rf"(?i),?\s+(?:of\s+)?(?:{words})\b", body[end:end + 30]) \
+            or re.search(rf"(?i)\b(?:{words}),?\s+(?:on\s+)?$", body[max(0, start - 30):start]):
+        return True
+    c0, c1 = clause_span(body, start, spans)  # the verb before the weekday governs it, else the one after it
+    before = body[c0:start]
+    if re.fullmatch(r"(?i)[\W_]*(?:(?:and|but|then|on|late|early)\W+)*", before):
+        return bool(_PLUPERFECT.search(body[end:min(c1, end + 60)]))
+    return bool(_PLUPERFECT.search(before))
+
+
+def _week_span(weekdays: set[int]) -> int | None:
+    """The fewest days from the first to the last of some weekdays read as one stretch of a week
+    (Tuesday and Wednesday: 1; Saturday and Monday: 2, over the weekend); None for fewer than two."""
+    if len(weekdays) < 2:
+        return None
+    return min(max((w - s) % 7 for w in weekdays) for s in weekdays)
 
 
 def _resolved_day(rule: str, m: re.Match[str], tense: str | None) -> date | None:
