@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 
 from ..model import Actor, Document, Event, EventMention, Story
@@ -9,6 +10,8 @@ from .cluster import expander
 
 MIN_SHARED_ACTORS = 2
 MIN_JACCARD = 0.5
+#: a report is compared with at most this many earlier reports per shared rare actor
+WINDOW = 64
 
 
 def _find(parent: dict[str, str], x: str) -> str:
@@ -16,6 +19,26 @@ def _find(parent: dict[str, str], x: str) -> str:
         parent[x] = parent[parent[x]]
         x = parent[x]
     return x
+
+
+def _similar_pairs(cast: dict[str, set[str]], order: list[str]) -> set[tuple[str, str]]:
+    """Pairs of reports that may reach MIN_JACCARD, by prefix filtering (not every pair: corpora grow).
+
+    Sorted by how rare each actor is, two sets with Jaccard >= t must share one of the first
+    |x| - ceil(t * |x|) + 1 actors of each; so only reports sharing such a prefix actor are compared,
+    and of those only the WINDOW nearest in ``order`` (by date): a story is told within days.
+    """
+    freq: Counter[str] = Counter(a for actors in cast.values() for a in actors)
+    index: dict[str, list[str]] = {}
+    pairs: set[tuple[str, str]] = set()
+    for doc in order:
+        ordered = sorted(cast[doc], key=lambda a: (freq[a], a))
+        prefix = ordered[: len(ordered) - math.ceil(MIN_JACCARD * len(ordered)) + 1] if ordered else []
+        for a in prefix:
+            seen = index.setdefault(a, [])
+            pairs.update((other, doc) for other in seen[-WINDOW:])
+            seen.append(doc)
+    return pairs
 
 
 def build_stories(events: list[Event], mentions: list[EventMention], actors: dict[str, Actor],
@@ -37,11 +60,11 @@ def build_stories(events: list[Event], mentions: list[EventMention], actors: dic
     cast: dict[str, set[str]] = {d: set() for d in docs}
     for m in mentions:
         cast[m.doc] |= expand(m.source) | expand(m.target)
-    for i, a in enumerate(docs):
-        for b in docs[i + 1:]:
-            shared = cast[a] & cast[b]
-            if len(shared) >= MIN_SHARED_ACTORS and len(shared) / max(len(cast[a] | cast[b]), 1) >= MIN_JACCARD:
-                union(a, b)
+    order = sorted(docs, key=lambda d: ((documents[d].published or "9999") if d in documents else "9999", d))
+    for a, b in _similar_pairs(cast, order):
+        shared = cast[a] & cast[b]
+        if len(shared) >= MIN_SHARED_ACTORS and len(shared) / max(len(cast[a] | cast[b]), 1) >= MIN_JACCARD:
+            union(a, b)
     groups: dict[str, list[str]] = {}
     for d in docs:
         groups.setdefault(_find(parent, d), []).append(d)
