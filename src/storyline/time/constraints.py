@@ -2,8 +2,9 @@
 
 Why two halves: the report's own constraints (capture day, dateline, "today", the dates it speaks of,
 the lead's weekday, past weekdays read within one week, a coming day inside the week it names) do not
-change while the story is solved, so they are cached per day; the cross constraints (a relative expression landing on the day another
-report gives the same happening) grow as reports are dated, and are scored afresh each round.
+change while the story is solved, so they are cached per day; the cross constraints (a relative
+expression landing on the day another report gives the same happening) grow as reports are dated, and
+are scored afresh each round.
 """
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 Why a separate reading: the solver scores many candidate days per report and scores a report again
 whenever a newly dated report touches it. The text is parsed here once (expressions, tense, clause
-actors, dateline, "today, <date>", the lead's weekday, the bare past weekdays, bounds from full dates), and `link` only reads
-the happenings the index gained since the last call.
+actors, dateline, "today, <date>", the lead's weekday, the bare past weekdays, bounds from full
+dates), and `link` only reads the happenings the index gained since the last call.
 """
 from __future__ import annotations
 
