@@ -152,12 +152,16 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
     expand = expander(actors)
     by_id = {m.id: m for m in mentions}
     clusters: list[Cluster] = []
+    # blocking: a fit needs the same kind of event and a shared actor, so only such clusters are tried
+    index: dict[tuple[str, str], list[int]] = {}
     published = published or {}
     for em in sorted(mentions, key=_order):
         s, t = expand(em.source), expand(em.target)
         window = _window(em, published)
         best, score = None, 0
-        for c in clusters:
+        kind = _kind(em.type)
+        tried = sorted({i for a in s | t for i in index.get((kind, a), ())})
+        for c in (clusters[i] for i in tried):
             fit = _fits(c, em, s, t, window, by_id)
             own = window or _range(em)
             if fit and own and c.span is None and any(
@@ -173,5 +177,16 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
             best = Cluster(em.type, em.symmetric, set(), set(), _STATUS_GROUP.get(em.status, "real"),
                            deal=about_deal(em))
             clusters.append(best)
+            best_at = len(clusters) - 1
+        else:
+            best_at = tried[next(k for k, i in enumerate(tried) if clusters[i] is best)]
+        new_actors = (s | t) - (best.src | best.tgt)
         best.add(em, s, t)
+        for a in new_actors:
+            index.setdefault((_kind(best.type), a), []).append(best_at)
     return [c.members for c in clusters]
+
+
+def _kind(event_type: str) -> str:
+    """Types that can fuse share a kind: their own, or LEAVING for the ways of leaving a deal."""
+    return "LEAVING" if event_type in LEAVING else event_type
