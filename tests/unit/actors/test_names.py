@@ -12,10 +12,9 @@ def names(ms):
 
 @pytest.mark.parametrize("text, full", [
     ("Dutch minister Ank van der Berg opened the session.", "Ank van der Berg"),
-    ("Egypt's foreign minister, Sameh Hassan Shoukry, spoke.", "Sameh Hassan Shoukry"),
+    ("Egypt's foreign minister, Karim Hassan Mansour, spoke.", "Karim Hassan Mansour"),
     ("Pakistan's interior minister, Rashid Ahmed Sheikh, said the border was closed.", "Rashid Ahmed Sheikh"),
-    ("The envoy met Abdel Fattah el-Sisi in Cairo on Sunday.", "Abdel Fattah el-Sisi"),
-    ("Sheikh Mohammed bin Zayed Al Nahyan received the delegation.", "Mohammed bin Zayed Al Nahyan"),
+    ("The envoy met Youssef Abdel Rahman el-Masri in Cairo on Sunday.", "Youssef Abdel Rahman el-Masri"),
 ])
 def test_multi_part_names_are_whole(run, text, full):
     ms, acts = run(text, date(2019, 3, 1))
