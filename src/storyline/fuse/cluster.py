@@ -46,6 +46,8 @@ class Cluster:
     location: str | None = None
     deal: bool = False  # about an agreement's life (leaving it, suspending it, refusing to extend it)
     members: list[EventMention] = field(default_factory=list)
+    latest_start: date | None = None   # the members' undated windows: latest start and earliest end
+    earliest_end: date | None = None
 
     def add(self, em: EventMention, s: set[str], t: set[str]) -> None:
         self.members.append(em)
@@ -164,8 +166,8 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
         for c in (clusters[i] for i in tried):
             fit = _fits(c, em, s, t, window, by_id)
             own = window or _range(em)
-            if fit and own and c.span is None and any(
-                    (w := _window(m, published)) and (w[1] < own[0] or own[1] < w[0]) for m in c.members):
+            if fit and own and c.span is None and c.latest_start is not None and (
+                    c.earliest_end < own[0] or own[1] < c.latest_start):  # some member's window misses ours
                 fit = 0
             if fit:
                 fit = fit * 10 + (5 if any(m.doc == em.doc for m in c.members) else 0) + len(c.members)
@@ -182,6 +184,9 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
             best_at = tried[next(k for k, i in enumerate(tried) if clusters[i] is best)]
         new_actors = (s | t) - (best.src | best.tgt)
         best.add(em, s, t)
+        if window:
+            best.latest_start = max(best.latest_start or window[0], window[0])
+            best.earliest_end = min(best.earliest_end or window[1], window[1])
         for a in new_actors:
             index.setdefault((_kind(best.type), a), []).append(best_at)
     return [c.members for c in clusters]
