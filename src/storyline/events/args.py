@@ -9,6 +9,7 @@ from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_o
 
 _BORDERS = {"border", "frontier", "boundary", "borderline"}
 _ARG_PREPS = {"for", "of", "to", "on", "about", "into", "with", "at", "in"}  # not adjuncts: after, despite, amid
+_MOVED_OWN = {"withdraw", "de-escalate", "demobilize"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
 
 
@@ -27,7 +28,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             got = [a for c in tok.children if c.dep_ == "dative" for a in actors_of(c, idx)]
             got += [a for o in prep_objects(tok, {"to"}) for a in actors_of(o, idx)]
         elif slot == "loc":
-            heads = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
+            heads = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in lex["location_preps"]]
             heads += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
             if any(p.lemma_.lower() in _BORDERS for h in heads for p in h.children):  # "border with X"
                 heads += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
@@ -45,8 +46,13 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
                 got = mentioned_in(emb + objs, idx, src, skip=_described(emb + objs))
         elif slot.endswith("_deep"):  # "the status it had granted to X", "duty on goods imported from X"
             prep = slot.removesuffix("_deep")
-            heads = objs if prep == "dobj" else prep_objects(tok, {prep})
+            heads = objs if prep == "dobj" else prep_objects(tok, {prep}) or [
+                c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep]  # "pull X out of Y"
             got = mentioned_in(heads, idx, src, skip=_described(heads))
+        elif slot == "purpose":  # "deployed troops to reinforce operations against X"
+            heads = [c for c in tok.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                         for a in c.children)]
+            got = mentioned_in(heads, idx, src)
         else:
             prep = slot.removesuffix("_actor")
             for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
@@ -94,6 +100,10 @@ def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[
     src, passive_tgt = subject_of(tok, idx)
     if patient_head(tok) and not any(c.dep_ == "agent" for c in tok.children):
         src = []  # "the captured airman": who captured is not said here
+    if p.type == "PROTEST" and tok.dep_ == "acl" and not src:  # "Brazilian miners protested ...": misparsed
+        src = actors_of(tok.head, idx)
+    if passive_tgt and not src and (p.type == "MOBILIZE" or p.mode in _MOVED_OWN):
+        src, passive_tgt = passive_tgt, []  # "Nigerian troops were deployed": the forces moved are their own
     tgt = passive_tgt or _verb_targets(tok, p, idx, src)
     return src, [a for a in tgt if not any(idx.same_side(a, s) for s in src)]
 
@@ -126,7 +136,8 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
                 src += actors_of(c, idx)
         elif c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lex["light_verbs"] | lex["claiming_verbs"]:
             src += subject_of(c, idx)[0]  # "the attack that X carried out", "an attack claimed by X"
-    for o in prep_objects(tok, {"by"}):
+    by = prep_objects(tok, {"by"}) or [b for o in prep_objects(tok, {"of"}) for b in prep_objects(o, {"by"})]
+    for o in by:  # "the arrest of X by Y", the "by" often hung on X
         src += actors_of(o, idx)
     for o in prep_objects(tok, {"between", "among"}):
         between += actors_of(o, idx)
@@ -147,6 +158,17 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         src = subject_of(gov, idx)[0]
         if not tgt and light:
             tgt = [a for o in prep_objects(gov, {"with", "to", "against", "on"}) for a in actors_of(o, idx)]
+    if not tgt and p.target:  # "drills near X": the pattern's own slots, on the noun, then on its verb
+        lex_loc = lex["location_preps"]
+        for slot in p.target:
+            for h in (tok, gov):
+                if slot == "loc":
+                    heads = [c for c in h.children if c.dep_ == "prep" and c.lower_ in lex_loc]
+                    tgt += mentioned_in(heads, idx, src, places=True)
+                else:
+                    tgt += [a for o in prep_objects(h, {slot}) for a in actors_of(o, idx)]
+            if tgt:
+                break
     src = _uniq(src)
     if between:  # "talks between X and Y": the participants are exactly those named
         src, tgt = between[:1], between[1:]

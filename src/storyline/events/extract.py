@@ -62,6 +62,8 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
             src, tgt = released(tok, idx, src, tgt, earlier)
         if src and not tgt and p.type in ("RETREAT", "SANCTION"):
             tgt = agreement_parties(tok, earlier, src, idx.same_side)
+        if src and not tgt and p.type == "PROTEST":  # "Kenyan farmers marched against the government"
+            tgt = domestic_target(tok, src, idx)
         if src and not tgt and p.type == "THREATEN":  # "reserved the right to withdraw if Kyiv ..."
             tgt = condition_actors(tok, idx, src)
         gov = head = tok
@@ -79,6 +81,15 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
         src, tgt, gov = adj_args(tok, idx, earlier)
         head = tok.head
     return src, tgt, gov, head, cut, end
+
+
+def domestic_target(tok: Token, src: list[str], idx: ActorIndex) -> list[str]:
+    """A protest aimed at the protesters' own rulers ("against the government", "outside parliament",
+    "demanding the president's resignation"): the target is the protesters' own state."""
+    rulers = lexicon()["domestic_targets"]
+    if not any(x.lemma_.lower() in rulers and x.i not in idx.tok for x in tok.subtree if x.i != tok.i):
+        return []
+    return [s for s in src if idx.kind(s) == "country"][:1]
 
 
 def answered(earlier: list[EventMention], accusers: list[str], idx: ActorIndex) -> EventMention | None:

@@ -54,7 +54,8 @@ def _verb_ok(tok: Token, p: Pattern) -> bool:
 def _noun_ok(tok: Token, p: Pattern) -> bool:
     if p.plural and tok.tag_ not in ("NNS", "NNPS"):
         return False
-    if p.needs_compound and not any(c.dep_ == "compound" and _lemma(c) in p.needs_compound for c in tok.children):
+    if p.needs_compound and not any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in p.needs_compound
+                                    for c in tok.children):
         return False
     if p.light_only:
         head = tok.head

@@ -135,8 +135,10 @@ def actors_of(tok: Token, idx: ActorIndex, depth: int = 3, pronouns: bool = True
 
 def _head_actors(t: Token, idx: ActorIndex, depth: int, pronouns: bool) -> list[str]:
     lex = lexicon()
-    if t.i in idx.tok:
-        return [idx.tok[t.i]]
+    if t.i in idx.tok:  # "Armenian and Azerbaijani troops": a coordinated modifier names every party
+        coord = [idx.tok[x.i] for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i
+                 and any(k.dep_ == "conj" for k in c.children) for x in c.subtree if x.i in idx.tok]
+        return _uniq(coord + [idx.tok[t.i]])
     if t.lower_ in lex["relative_pronouns"] and t.head.dep_ == "relcl":
         return actors_of(t.head.head, idx, depth - 1, pronouns) if depth > 0 else []
     if t.pos_ == "PRON":
@@ -190,11 +192,13 @@ def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
         own = actors_of(v.head, idx)
         if own:
             return own
-    if v.dep_ == "relcl":
-        return actors_of(v.head, idx)
+    if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ == "VBD" and v.head.pos_ in ("NOUN", "PROPN"):
+        return actors_of(v.head, idx)  # a finite verb misparsed as a modifier: "Brazilian miners protested"
     g = v.head
     if g.dep_ == "prep" and v.dep_ in ("pcomp", "pobj", "amod"):
         g = g.head
+        if g.dep_ in ("advmod", "acomp") and g.head.tag_ in VERB_TAGS:  # "stopped short of endorsing"
+            g = g.head
     if v.dep_ == "amod":  # a participle misparsed as modifier: "of massing troops"
         g = v.head.head.head if v.head.head.dep_ == "prep" else v.head.head
     if g is v or g.i == v.i:

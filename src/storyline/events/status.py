@@ -95,8 +95,9 @@ def status_of(trigger: Token, gov: Token) -> str:
             return "denied"
     for a in governors:
         lem = a.lemma_.lower()
-        if lem in lex["negating_governors"]:
-            return "denied"
+        if lem in lex["negating_governors"] or any(
+                f"{lem} {c.lower_}" in lex["negating_phrases"] for c in a.children if c.dep_ in ("prt", "advmod")):
+            return "denied"  # "refused to", "ruled out concessions", "stopped short of endorsing"
         if any(c.dep_ == "neg" for c in a.children) and lem not in ("say", "tell"):
             return "denied"
     for a in governors:

@@ -1,0 +1,74 @@
+"""Coverage of the weaker PLOVER types: protest, aid, retreat, cooperate, mobilize, reject, coerce, concede,
+support. Sentences are invented; each checks type, source and target."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # PROTEST: a group of a country's people; the target is whom they protest against
+    ("Chilean farmers marched against the government in Santiago.", "PROTEST", ["CHL"], ["CHL"]),
+    ("Peruvian workers went on strike against the government's fuel policy.", "PROTEST", ["PER"], ["PER"]),
+    ("Chilean students rallied outside the Peruvian embassy.", "PROTEST", ["CHL"], ["PER"]),
+    ("Brazilian miners protested outside the Chilean consulate.", "PROTEST", ["BRA"], ["CHL"]),
+    # AID
+    ("Japan donated vaccines to Bolivia.", "AID", ["JPN"], ["BOL"]),
+    ("Japan granted a $1 billion loan to Peru.", "AID", ["JPN"], ["PER"]),
+    ("Chile delivered food and tents to Bolivia.", "AID", ["CHL"], ["BOL"]),
+    ("Brazil pledged $200 million in aid to Bolivia.", "AID", ["BRA"], ["BOL"]),
+    ("Norway shipped ammunition to Canada.", "AID", ["NOR"], ["CAN"]),
+    # RETREAT
+    ("Peru pulled back its forces from the border with Chile.", "RETREAT", ["PER"], ["CHL"]),
+    ("Chile will pull its troops out of Bolivia.", "RETREAT", ["CHL"], ["BOL"]),
+    ("Chile lowered the alert level of its troops on the border with Peru.", "RETREAT", ["CHL"], ["PER"]),
+    # COOPERATE
+    ("Chile and Peru held joint naval exercises.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Chile shared intelligence with Peru.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Chilean and Peruvian police coordinated arrests of smugglers.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Mexico joined forces with Canada against the cartels.", "COOPERATE", ["MEX"], ["CAN"]),
+    # MOBILIZE
+    ("Chile put its navy on alert along the border with Peru.", "MOBILIZE", ["CHL"], ["PER"]),
+    ("Peru moved two armoured brigades toward the Chilean border.", "MOBILIZE", ["PER"], ["CHL"]),
+    ("Brazil held military drills near Bolivia.", "MOBILIZE", ["BRA"], ["BOL"]),
+    ("Peru sent warships to the coast of Chile.", "MOBILIZE", ["PER"], ["CHL"]),
+    ("Thousands of Peruvian soldiers were deployed to the border with Chile.", "MOBILIZE", ["PER"], ["CHL"]),
+    # REJECT
+    ("Peru turned down Chile's offer of talks.", "REJECT", ["PER"], ["CHL"]),
+    ("Mexico blocked Canada's membership bid.", "REJECT", ["MEX"], ["CAN"]),
+    ("Chile refused to pay, despite Peruvian demands.", "REJECT", ["CHL"], ["PER"]),
+    # COERCE
+    ("Peru deported two Chilean journalists.", "COERCE", ["PER"], ["CHL"]),
+    ("The arrest of three Chilean activists by Peruvian police angered Santiago.", "COERCE", ["PER"], ["CHL"]),
+    ("Chile is holding two Peruvian fishermen.", "COERCE", ["CHL"], ["PER"]),
+    # CONCEDE
+    ("Chile yielded to pressure from Peru.", "CONCEDE", ["CHL"], ["PER"]),
+    ("Peru backed down in its dispute with Chile.", "CONCEDE", ["PER"], []),
+    ("Chile apologised to Peru for the incident.", "CONCEDE", ["CHL"], ["PER"]),
+    ("Norway dropped its objection to Canada's bid.", "CONCEDE", ["NOR"], ["CAN"]),
+    # SUPPORT
+    ("Japan expressed solidarity with Chile.", "SUPPORT", ["JPN"], ["CHL"]),
+    ("Japan voiced support for Chile's bid.", "SUPPORT", ["JPN"], ["CHL"]),
+    ("Brazil congratulated Peru on the election.", "SUPPORT", ["BRA"], ["PER"]),
+    ("Mexico defended Chile's decision to close the border.", "SUPPORT", ["MEX"], ["CHL"]),
+]
+
+
+@pytest.mark.parametrize("text,type_,src,tgt", CASES, ids=[c[0][:40] for c in CASES])
+def test_weak_type_coverage(events, only, text, type_, src, tgt):
+    em = only(events(text), type_)
+    assert em.source == src
+    assert sorted(em.target) == sorted(tgt) or not tgt and not em.target
+
+
+@pytest.mark.parametrize("text", [
+    "The striker scored twice as Chile crushed Peru 3-0 on Sunday.",
+    "A strong earthquake struck southern Peru on Monday.",
+    "Shares in Tokyo rallied after the Bank of Japan held rates.",
+    "Heavy rain forced organisers to move the march to Sunday.",
+])
+def test_no_event_sentences_stay_quiet(events, text):
+    assert [e.type for e in events(text) if e.source and e.target] == []
+
+
+def test_a_refusal_to_concede_is_denied(events, only):
+    em = only(events("Chile ruled out any concessions to Peru."), "CONCEDE")
+    assert em.source == ["CHL"] and em.target == ["PER"] and em.status == "denied"
