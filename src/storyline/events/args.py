@@ -9,6 +9,7 @@ from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_o
 
 _BORDERS = {"border", "frontier", "boundary", "borderline"}
 _ARG_PREPS = {"for", "of", "to", "on", "about", "into", "with", "at", "in"}  # not adjuncts: after, despite, amid
+_ARRIVALS = {"arrive", "reach", "enter", "land", "cross", "dock"}
 _MOVED_OWN = {"withdraw", "de-escalate", "demobilize"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
 
@@ -23,7 +24,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
         got: list[str] = []
         if slot in ("dobj", "dobj_actor", "dobj_event", "dobj_poss"):
             for o in objs:
-                got += actors_of(o, idx)
+                got += (slot == "dobj_poss" and _possessor(o, idx)) or actors_of(o, idx)
         elif slot == "dative":
             got = [a for c in tok.children if c.dep_ == "dative" for a in actors_of(c, idx)]
             got += [a for o in prep_objects(tok, {"to"}) for a in actors_of(o, idx)]
@@ -54,13 +55,30 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
                                                                          for a in c.children)]
             got = mentioned_in(heads, idx, src)
         else:
-            prep = slot.removesuffix("_actor")
+            prep = slot.removesuffix("_actor").removesuffix("_poss")
             for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
-                got += actors_of(o, idx)
+                got += (slot.endswith("_poss") and _possessor(o, idx)) or actors_of(o, idx)
         got = [a for a in got if not any(idx.same_side(a, s) for s in src)]
         if got:
             return _uniq(got)
     return []
+
+
+def city_country_of(heads: list[Token], idx: ActorIndex) -> list[str]:
+    """The country of a city among these phrases ("reached Gaza City", "arrived in Port-au-Prince")."""
+    from .location import city_of
+
+    for h in heads:
+        for x in h.subtree:
+            got = city_of(x) if x.pos_ == "PROPN" else None
+            if got:
+                return [idx.by_country.get(got[0]) or got[0]]
+    return []
+
+
+def _possessor(tok: Token, idx: ActorIndex) -> list[str]:
+    """Whose thing it is: "Finland's NATO bid" is Finland's (the possessor before any modifier)."""
+    return [a for c in tok.children if c.dep_ == "poss" for a in actors_of(c, idx)]
 
 
 def _described(heads: list[Token]) -> set[int]:
@@ -91,7 +109,7 @@ def embedded(tok: Token, p: Pattern) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ == (p.embed or p.prep):
                 out += [x for x in c.children if x.dep_ == "pcomp"]
     if "embedded" in p.target or "embedded_actors" in p.target:
-        out += [c for c in tok.children if c.dep_ == "dobj"]
+        out += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]  # "talks ... were hosted by X"
     return out
 
 
@@ -104,6 +122,11 @@ def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[
         src = actors_of(tok.head, idx)
     if passive_tgt and not src and (p.type == "MOBILIZE" or p.mode in _MOVED_OWN):
         src, passive_tgt = passive_tgt, []  # "Nigerian troops were deployed": the forces moved are their own
+    if p.reverse:  # "Peru received a loan from Japan", "secured a loan from the IMF": the giver is "from"
+        giver = [a for o in prep_objects(tok, {"from"}) + [x for d in tok.children if d.dep_ == "dobj"
+                                                           for x in prep_objects(d, {"from"})]
+                 for a in actors_of(o, idx)]
+        return (_uniq(giver), src) if giver else ([], [])
     tgt = passive_tgt or _verb_targets(tok, p, idx, src)
     return src, [a for a in tgt if not any(idx.same_side(a, s) for s in src)]
 
@@ -149,7 +172,8 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         if c.dep_ in ("acl", "relcl") and not tgt:
             tgt += [a for o in c.children if o.dep_ == "dobj" for a in actors_of(o, idx)]
     gov = _gov_verb(tok) or tok
-    light = gov.lemma_.lower() in lex["light_verbs"] and gov.i not in trigger_verbs
+    light = (gov.lemma_.lower() in lex["light_verbs"] or gov.lemma_.lower() in p.light_only) \
+        and gov.i not in trigger_verbs  # "restored ties", "declared a ceasefire": the pattern's own verbs
     if not src and tok.dep_ == "nsubjpass" and gov.i == tok.head.i and gov.lemma_.lower() in lex["light_verbs"]:
         src = subject_of(gov, idx)[0]  # "his release was announced by X": the by-agent
     via_light = (tok.dep_ == "dobj" or tok.dep_ == "pobj" and tok.head.lower_ in _ARG_PREPS) \
@@ -162,6 +186,13 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         lex_loc = lex["location_preps"]
         for slot in p.target:
             for h in (tok, gov):
+                if slot == "arrive":  # "an aid convoy reached Gaza", "... arrived in Gaza"
+                    if h is tok and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ARRIVALS:
+                        objs = [c for c in tok.head.children if c.dep_ == "dobj"] + prep_objects(
+                            tok.head, {"in", "into", "at"})
+                        tgt += [a for o in objs for a in actors_of(o, idx)]
+                        tgt += city_country_of(objs, idx)
+                    continue
                 if slot == "loc":
                     heads = [c for c in h.children if c.dep_ == "prep" and c.lower_ in lex_loc]
                     tgt += mentioned_in(heads, idx, src, places=True)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventMention, Mention
 from .anaphora import agreement_objects, agreement_parties, is_reference, table
 from .args import embedded, noun_args, verb_args
-from .location import city_target, location_of, place_target
+from .location import city_of, city_target, location_of, place_target
 from .match import match
 from .patterns import Pattern, lexicon
 from .reactions import adj_args, anaphoric_target, light_object, own_actors, reacted_to
@@ -62,8 +62,6 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
             src, tgt = released(tok, idx, src, tgt, earlier)
         if src and not tgt and p.type in ("RETREAT", "SANCTION"):
             tgt = agreement_parties(tok, earlier, src, idx.same_side)
-        if src and not tgt and p.type == "PROTEST":  # "Kenyan farmers marched against the government"
-            tgt = domestic_target(tok, src, idx)
         if src and not tgt and p.type == "THREATEN":  # "reserved the right to withdraw if Kyiv ..."
             tgt = condition_actors(tok, idx, src)
         gov = head = tok
@@ -83,13 +81,31 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
     return src, tgt, gov, head, cut, end
 
 
-def domestic_target(tok: Token, src: list[str], idx: ActorIndex) -> list[str]:
+def domestic_target(heads: list[Token], src: list[str], idx: ActorIndex) -> list[str]:
     """A protest aimed at the protesters' own rulers ("against the government", "outside parliament",
     "demanding the president's resignation"): the target is the protesters' own state."""
     rulers = lexicon()["domestic_targets"]
-    if not any(x.lemma_.lower() in rulers and x.i not in idx.tok for x in tok.subtree if x.i != tok.i):
+    if any(idx.tok.get(x.i) and not any(idx.same_side(idx.tok[x.i], s) for s in src) for h in heads for x in h.subtree):
+        return []  # "in protest against European Union trade policy": someone else is named
+    if not any(x.lemma_.lower() in rulers and x.i not in idx.tok and x.i != h.i for h in heads for x in h.subtree):
         return []
     return [s for s in src if idx.kind(s) == "country"][:1]
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+
+
+def city_country(heads: list[Token], idx: ActorIndex, exclude: list[str]) -> list[str]:
+    """The country of the first city named under these heads ("from its embassy in Port-au-Prince")."""
+    for h in heads:
+        for x in h.subtree:
+            got = city_of(x) if x.pos_ == "PROPN" else None
+            if got:
+                country = idx.by_country.get(got[0]) or got[0]
+                if not any(idx.same_side(country, s) for s in exclude):
+                    return [country]
+    return []
 
 
 def answered(earlier: list[EventMention], accusers: list[str], idx: ActorIndex) -> EventMention | None:
@@ -126,6 +142,9 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         if got is None:
             continue
         src, tgt, gov, head, cut, end = got
+        if not src and p.type == "PROTEST":  # "protesters in Lima", "crowds outside parliament in Nairobi"
+            src = place_target([tok, gov], idx, []) or city_country([tok, gov], idx, [])
+            tgt = [a for a in tgt if a not in src]
         about_deal = p.pos == "verb" and p.type in lex["party_types"] and (
             p.parties or bool(agreement_objects(tok)) or _left_unnamed(tok, p, tgt, out))
         if not src and not tgt and not about_deal:
@@ -134,6 +153,12 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             continue
         status = threat_status(tok) if p.threat else status_of(tok, gov)
         place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
+        if src and not tgt and p.type == "PROTEST":  # "Kenyan farmers marched against the government"
+            tgt = domestic_target([tok, gov], src, idx)
+        if p.pos == "verb" and tgt and not src and p.type == "COERCE" and _passive(tok):
+            src = place_target([tok], idx, tgt) or city_country([tok], idx, tgt)  # "X was arrested in India"
+        if p.pos == "verb" and src and not tgt and p.type == "RETREAT":  # "evacuated staff from its embassy in Y"
+            tgt = city_country([tok], idx, src)
         if p.type in _STRUCK_TYPES:
             tgt, place = city_target(tok, p, idx, src, tgt, place)
             if src and not tgt and p.type == "ASSAULT":

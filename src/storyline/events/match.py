@@ -18,7 +18,8 @@ def _objects(tok: Token) -> list[Token]:
         objs.append(tok.head)
     if patient_head(tok):  # "the pilot captured by X", "a video released by X": the noun is the object
         objs.append(tok.head)
-    return [x for o in objs for x in of_chain(o, 3)]
+    chain = [x for o in objs for x in of_chain(o, 3)]
+    return chain + [c for x in chain for c in x.children if c.dep_ == "compound"]  # "the alert level"
 
 
 def patient_head(tok: Token) -> bool:

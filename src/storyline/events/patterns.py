@@ -39,6 +39,7 @@ class Pattern:
     poss_target: bool = False     # the possessor is who it is done to ("his release", "their capture")
     threat: bool = False          # a promised act ("would respond"): a THREATEN made when uttered
     parties: bool = False         # an agreement's life ("rejoined", "extended"): no target named, the parties
+    reverse: bool = False         # the subject receives ("Peru received a loan from Japan"): source from "from"
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 

@@ -19,7 +19,7 @@ CASES = [
     # RETREAT
     ("Peru pulled back its forces from the border with Chile.", "RETREAT", ["PER"], ["CHL"]),
     ("Chile will pull its troops out of Bolivia.", "RETREAT", ["CHL"], ["BOL"]),
-    ("Chile lowered the alert level of its troops on the border with Peru.", "RETREAT", ["CHL"], ["PER"]),
+    ("Chile lowered the combat readiness of its troops on the border with Peru.", "RETREAT", ["CHL"], ["PER"]),
     # COOPERATE
     ("Chile and Peru held joint naval exercises.", "COOPERATE", ["CHL"], ["PER"]),
     ("Chile shared intelligence with Peru.", "COOPERATE", ["CHL"], ["PER"]),
@@ -46,6 +46,19 @@ CASES = [
     ("Norway dropped its objection to Canada's bid.", "CONCEDE", ["NOR"], ["CAN"]),
     # SUPPORT
     ("Japan expressed solidarity with Chile.", "SUPPORT", ["JPN"], ["CHL"]),
+    ("Mexico threw its weight behind Chile's bid.", "SUPPORT", ["MEX"], ["CHL"]),
+    # second batch: receivers, convoys, packages, exchanges, relations, places of protests and arrests
+    ("Peru received a loan from Japan.", "AID", ["JPN"], ["PER"]),
+    ("Japan announced a military aid package for Peru.", "AID", ["JPN"], ["PER"]),
+    ("A Brazilian aid convoy reached Bolivia on Monday.", "AID", ["BRA"], ["BOL"]),
+    ("Chile and Peru exchanged prisoners of war.", "RETREAT", ["CHL"], ["PER"]),
+    ("Chile halted its offensive against Peru.", "RETREAT", ["CHL"], ["PER"]),
+    ("Chile and Peru restored diplomatic ties.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Chile and Peru will jointly patrol the border.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Protesters burned flags outside the Chilean embassy in Lima.", "PROTEST", ["PER"], ["CHL"]),
+    ("Two Chilean sailors were detained in Lima.", "COERCE", ["PER"], ["CHL"]),
+    ("Chile raised the alert level of its forces along the border with Peru.", "MOBILIZE", ["CHL"], ["PER"]),
+    ("Chile softened its stance on Peru.", "CONCEDE", ["CHL"], ["PER"]),
     ("Japan voiced support for Chile's bid.", "SUPPORT", ["JPN"], ["CHL"]),
     ("Brazil congratulated Peru on the election.", "SUPPORT", ["BRA"], ["PER"]),
     ("Mexico defended Chile's decision to close the border.", "SUPPORT", ["MEX"], ["CHL"]),
@@ -67,6 +80,16 @@ def test_weak_type_coverage(events, only, text, type_, src, tgt):
 ])
 def test_no_event_sentences_stay_quiet(events, text):
     assert [e.type for e in events(text) if e.source and e.target] == []
+
+
+def test_a_protest_naming_a_foreign_target_is_not_domestic(events):
+    ems = [e for e in events("Chilean farmers blocked roads in protest against Peru's trade policy.")
+           if e.type == "PROTEST" and e.target]
+    assert ems and all(e.target == ["PER"] for e in ems)
+
+
+def test_a_blocked_aid_package_is_no_aid(events):
+    assert not [e for e in events("Mexico blocked Chile's aid package for Peru.") if e.type == "AID"]
 
 
 def test_a_refusal_to_concede_is_denied(events, only):
