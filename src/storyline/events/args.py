@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from .match import patient_head
 from .patterns import Pattern, lexicon
-from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, prep_objects, subject_of
+from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, of_chain, prep_objects, subject_of
 
 _BORDERS = {"border", "frontier", "boundary", "borderline"}
 _ARG_PREPS = {"for", "of", "to", "on", "about", "into", "with", "at", "in"}  # not adjuncts: after, despite, amid
@@ -30,7 +30,8 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             got += [a for o in prep_objects(tok, {"to"}) for a in actors_of(o, idx)]
         elif slot == "loc":
             heads = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in lex["location_preps"]]
-            heads += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
+            heads += [c for o in objs for x in of_chain(o, 2) for c in x.children  # "the level of its forces along"
+                      if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
             if any(p.lemma_.lower() in _BORDERS for h in heads for p in h.children):  # "border with X"
                 heads += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
             got = mentioned_in(heads, idx, src, places=True)
