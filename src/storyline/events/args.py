@@ -9,6 +9,8 @@ from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, of_cha
 
 _BORDERS = {"border", "frontier", "boundary", "borderline"}
 _ARG_PREPS = {"for", "of", "to", "on", "about", "into", "with", "at", "in"}  # not adjuncts: after, despite, amid
+_AMOUNTS = {"$", "€", "£", "dollar", "euro", "million", "billion", "thousand", "hundred", "ten", "dozen", "tonne",
+            "ton", "worth", "batch", "round", "shipment", "consignment"}
 _ARRIVALS = {"arrive", "reach", "enter", "land", "cross", "dock"}
 _MOVED_OWN = {"withdraw", "de-escalate", "demobilize"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
@@ -57,9 +59,10 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             got = mentioned_in(heads, idx, src)
         else:
             prep = slot.removesuffix("_actor").removesuffix("_poss")
-            for o in prep_objects(tok, {prep}) + [x for d in objs for x in prep_objects(d, {prep})]:
+            for o in prep_objects(tok, {prep}) + [x for d in objs for c in _amount_chain(d)
+                                                  for x in prep_objects(c, {prep})]:
                 got += (slot.endswith("_poss") and _possessor(o, idx)) or actors_of(o, idx)
-        got = [a for a in got if not any(idx.same_side(a, s) for s in src)]
+        got = [a for a in got if not any(_own(a, s, p, idx) for s in src)]
         if got:
             return _uniq(got)
     return []
@@ -75,6 +78,27 @@ def city_country_of(heads: list[Token], idx: ActorIndex) -> list[str]:
             if got:
                 return [idx.by_country.get(got[0]) or got[0]]
     return []
+
+
+def _own(a: str, s: str, p: Pattern, idx: ActorIndex) -> bool:
+    """A target on the source's own side is dropped; except that people protest against their own leaders
+    ("Argentine unions struck against President X's measures")."""
+    return a == s if p.type == "PROTEST" else idx.same_side(a, s)
+
+
+def _amount_chain(tok: Token) -> list[Token]:
+    """An object and what it measures: "$1.5 billion in grants to X", "tens of thousands of troops to X"."""
+    out, cur = [tok], tok
+    for _ in range(3):
+        if not (cur.like_num or cur.pos_ == "NUM" or cur.lemma_.lower() in _AMOUNTS):
+            break
+        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children
+               if p.dep_ == "pobj"]
+        if not nxt:
+            break
+        cur = nxt[0]
+        out.append(cur)
+    return out
 
 
 def _possessor(tok: Token, idx: ActorIndex) -> list[str]:
@@ -129,7 +153,7 @@ def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[
                  for a in actors_of(o, idx)]
         return (_uniq(giver), src) if giver else ([], [])
     tgt = passive_tgt or _verb_targets(tok, p, idx, src)
-    return src, [a for a in tgt if not any(idx.same_side(a, s) for s in src)]
+    return src, [a for a in tgt if not any(_own(a, s, p, idx) for s in src)]
 
 
 def _gov_verb(tok: Token) -> Token | None:
@@ -198,10 +222,12 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
                     heads = [c for c in h.children if c.dep_ == "prep" and c.lower_ in lex_loc]
                     tgt += mentioned_in(heads, idx, src, places=True)
                 else:
-                    tgt += [a for o in prep_objects(h, {slot}) for a in actors_of(o, idx)]
+                    prep = slot.removesuffix("_poss")
+                    tgt += [a for o in prep_objects(h, {prep})
+                            for a in ((slot.endswith("_poss") and _possessor(o, idx)) or actors_of(o, idx))]
             if tgt:
                 break
     src = _uniq(src)
     if between:  # "talks between X and Y": the participants are exactly those named
         src, tgt = between[:1], between[1:]
-    return src, [a for a in _uniq(tgt) if not any(idx.same_side(a, s) for s in src)], gov
+    return src, [a for a in _uniq(tgt) if not any(_own(a, s, p, idx) for s in src)], gov

@@ -96,8 +96,8 @@ def resolve_pronoun(tok: Token, idx: ActorIndex) -> list[str]:
         for s in root.children:
             if s.dep_ in ("nsubj", "nsubjpass") and s.i < tok.i:
                 got = [a for a in actors_of(s, idx, depth=2, pronouns=False) if ok(a)]
-                if got:
-                    return got[:1]
+                if got:  # "X and Y ... their": a plural pronoun takes every conjunct
+                    return got if low in lex["pronouns_plural"] else got[:1]
     lo = sent.start_char
     before = _previous_sentence(sent)
     prev = before.start_char if before is not None else lo
@@ -108,8 +108,8 @@ def resolve_pronoun(tok: Token, idx: ActorIndex) -> list[str]:
         for s in before.root.children:
             if s.dep_ in ("nsubj", "nsubjpass"):
                 got = [a for a in actors_of(s, idx, depth=2, pronouns=False) if ok(a)]
-                if got:
-                    return got[:1]
+                if got:  # "X and Y ... their": a plural pronoun takes every conjunct
+                    return got if low in lex["pronouns_plural"] else got[:1]
     for m in reversed(idx.mentions):
         if prev <= m.start < lo and ok(m.actor):
             return [m.actor]

@@ -59,6 +59,13 @@ CASES = [
     ("Two Chilean sailors were detained in Lima.", "COERCE", ["PER"], ["CHL"]),
     ("Chile raised the alert level of its forces along the border with Peru.", "MOBILIZE", ["CHL"], ["PER"]),
     ("Chile softened its stance on Peru.", "CONCEDE", ["CHL"], ["PER"]),
+    # third batch: amounts, plural pronouns, possessors, protests against one's own leader
+    ("Japan will provide $500 million in grants to Peru.", "AID", ["JPN"], ["PER"]),
+    ("Chile and Peru began their largest joint naval exercises.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Norway lifted its veto on Canada's membership.", "CONCEDE", ["NOR"], ["CAN"]),
+    ("Japan expressed support for Chile's Pacific bid.", "SUPPORT", ["JPN"], ["CHL"]),
+    ("Peruvian unions staged a nationwide strike against Maria Lopez's austerity plan.", "PROTEST", ["PER"],
+     ["person:maria_lopez"]),
     ("Japan voiced support for Chile's bid.", "SUPPORT", ["JPN"], ["CHL"]),
     ("Brazil congratulated Peru on the election.", "SUPPORT", ["BRA"], ["PER"]),
     ("Mexico defended Chile's decision to close the border.", "SUPPORT", ["MEX"], ["CHL"]),
