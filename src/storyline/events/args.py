@@ -191,7 +191,11 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         between += actors_of(o, idx)
     if between:  # "talks between X, ..., and Y": the last conjunct often hangs from the noun
         between += [a for c in tok.children if c.dep_ == "conj" for a in actors_of(c, idx)]
-    for o in prep_objects(tok, _NOUN_TARGET_PREPS):
+    if p.mode == "withdraw":  # "the withdrawal of French troops from Mali": who withdraws, and from where
+        if not src:
+            src += [a for o in prep_objects(tok, {"of"}) for a in actors_of(o, idx)]
+        tgt += [a for o in prep_objects(tok, {"from"}) for a in actors_of(o, idx)]
+    for o in prep_objects(tok, _NOUN_TARGET_PREPS - ({"of"} if p.mode == "withdraw" else set())):
         tgt += actors_of(o, idx)
     for c in tok.children:  # "sanctions to punish X", "talks aimed at X"
         if c.dep_ in ("acl", "relcl") and not tgt:

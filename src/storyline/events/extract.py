@@ -83,13 +83,20 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
 
 def domestic_target(heads: list[Token], src: list[str], idx: ActorIndex) -> list[str]:
     """A protest aimed at the protesters' own rulers ("against the government", "outside parliament",
-    "demanding the president's resignation"): the target is the protesters' own state."""
+    "demanding the president's resignation"): the target is the protesters' own state, or its leader when
+    named ("demanding the resignation of President X")."""
     rulers = lexicon()["domestic_targets"]
-    if any(idx.tok.get(x.i) and not any(idx.same_side(idx.tok[x.i], s) for s in src) for h in heads for x in h.subtree):
-        return []  # "in protest against European Union trade policy": someone else is named
     if not any(x.lemma_.lower() in rulers and x.i not in idx.tok and x.i != h.i for h in heads for x in h.subtree):
         return []
-    return [s for s in src if idx.kind(s) == "country"][:1]
+    countries = [s for s in src if idx.kind(s) == "country"][:1]
+    named = [idx.tok[x.i] for h in heads for x in h.subtree if x.i in idx.tok and idx.tok[x.i] not in src]
+    leaders = [a for a in named if idx.kind(a) == "person" and (
+        idx.affiliation(a) is None or any(idx.same_side(a, c) for c in countries))]
+    if leaders:
+        return leaders[:1]
+    if any(not any(idx.same_side(a, s) for s in src) for a in named):
+        return []  # "in protest against European Union trade policy": someone else is named
+    return countries
 
 
 def _passive(tok: Token) -> bool:

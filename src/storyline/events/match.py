@@ -58,6 +58,8 @@ def _noun_ok(tok: Token, p: Pattern) -> bool:
     if p.needs_compound and not any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) in p.needs_compound
                                     for c in tok.children):
         return False
+    if p.light_only and _by_agent(tok):  # "the release of X by Y": a nominal with its agent tells the event
+        return True
     if p.light_only:
         head = tok.head
         if tok.dep_ == "pobj" and head.head.dep_ == "dobj":  # "signed a series of agreements"
@@ -68,6 +70,14 @@ def _noun_ok(tok: Token, p: Pattern) -> bool:
             return False
         return _lemma(head) in p.light_only
     return True
+
+
+def _by_agent(tok: Token) -> bool:
+    """A named "by" phrase on the noun, or hung on its "of" object ("the arrest of X by Iranian police")."""
+    heads = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(x.pos_ in ("PROPN", "ADJ") for x in c.subtree)
+               for h in heads for c in h.children)
 
 
 def match(tok: Token) -> Pattern | None:
