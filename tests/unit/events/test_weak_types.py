@@ -74,6 +74,9 @@ CASES = [
     ("The release of two Chilean fishermen by Peruvian authorities was welcomed in Santiago.", "RETREAT", ["PER"],
      ["CHL"]),
     ("Peru agreed to Chile's demands.", "CONCEDE", ["PER"], ["CHL"]),
+    ("Chile handed over two suspects to Peru.", "COOPERATE", ["CHL"], ["PER"]),
+    ("Peru returned the seized trawler to Chile.", "RETREAT", ["PER"], ["CHL"]),
+    ("Chile and Peru launched a joint search for the missing plane.", "COOPERATE", ["CHL"], ["PER"]),
     ("Japan voiced support for Chile's bid.", "SUPPORT", ["JPN"], ["CHL"]),
     ("Brazil congratulated Peru on the election.", "SUPPORT", ["BRA"], ["PER"]),
     ("Mexico defended Chile's decision to close the border.", "SUPPORT", ["MEX"], ["CHL"]),
@@ -101,6 +104,11 @@ def test_a_protest_naming_a_foreign_target_is_not_domestic(events):
     ems = [e for e in events("Chilean farmers blocked roads in protest against Peru's trade policy.")
            if e.type == "PROTEST" and e.target]
     assert ems and all(e.target == ["PER"] for e in ems)
+
+
+def test_a_joint_raid_stays_an_assault(events, only):
+    em = only(events("Chilean and Peruvian forces launched a joint raid on the smugglers' camp."), "ASSAULT")
+    assert sorted(em.source) == ["CHL", "PER"]
 
 
 def test_a_blocked_aid_package_is_no_aid(events):
