@@ -88,17 +88,7 @@ def _own(a: str, s: str, p: Pattern, idx: ActorIndex) -> bool:
 
 def _amount_chain(tok: Token) -> list[Token]:
     """An object and what it measures: "$1.5 billion in grants to X", "tens of thousands of troops to X"."""
-    out, cur = [tok], tok
-    for _ in range(3):
-        if not (cur.like_num or cur.pos_ == "NUM" or cur.lemma_.lower() in _AMOUNTS):
-            break
-        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in c.children
-               if p.dep_ == "pobj"]
-        if not nxt:
-            break
-        cur = nxt[0]
-        out.append(cur)
-    return out
+    return of_chain(tok, 3, ("of", "in"), lambda t: t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _AMOUNTS)
 
 
 def _possessor(tok: Token, idx: ActorIndex) -> list[str]:

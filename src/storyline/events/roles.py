@@ -1,6 +1,8 @@
 """Source and target from sentence structure: actor mentions mapped onto dependency heads."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Mention
@@ -220,11 +222,15 @@ def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
     return []
 
 
-def of_chain(tok: Token, steps: int) -> list[Token]:
-    """The token and up to ``steps`` nested "of" objects: "the port of Odesa", "tens of thousands of soldiers"."""
+def of_chain(tok: Token, steps: int, preps: tuple[str, ...] = ("of",),
+             go_on: Callable[[Token], bool] | None = None) -> list[Token]:
+    """The token and up to ``steps`` nested "of" objects: "the port of Odesa", "tens of thousands of soldiers";
+    ``go_on`` may stop the walk at a token that leads no further (e.g. one that is not an amount)."""
     out, cur = [tok], tok
     for _ in range(steps):
-        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        if go_on is not None and not go_on(cur):
+            break
+        nxt = [p for c in cur.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
                if p.dep_ == "pobj"]
         if not nxt:
             break
