@@ -89,8 +89,8 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 Analysis = tuple[str, list[Mention], list, list[EventMention]]  # (doc id, mentions, actors, event mentions)
 
 
-def analyse_documents(docs: list[Document], n_process: int = 1) -> Iterator[Analysis]:
-    """Parse a batch of reports and run every per-report stage that exists (no store needed).
+def analyse_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[Analysis]:
+    """Parse reports and run every per-report stage that exists (no store needed); streams.
 
     Used in this process by ``analyse`` and inside Ray workers by ``storyline.scale``.
     """
@@ -101,28 +101,34 @@ def analyse_documents(docs: list[Document], n_process: int = 1) -> Iterator[Anal
     extract = None
     if has_events:
         from .events import extract_events as extract
-    sdocs = []
-    for d in docs:
-        sdoc = nlp.make_doc(d.body)
-        if sdoc.has_extension("dct"):
-            sdoc._.dct = date.fromisoformat(d.published) if d.published else None
-        sdocs.append(sdoc)
-    for d, sdoc in zip(docs, nlp.pipe(sdocs, batch_size=BATCH_SIZE, n_process=n_process)):
-        mentions = _doc_mentions(sdoc, d.id) if has_actors else []
+
+    def with_dates() -> Iterator[tuple]:
+        for d in docs:
+            sdoc = nlp.make_doc(d.body)
+            if sdoc.has_extension("dct"):  # titles resolve by the report's date
+                sdoc._.dct = date.fromisoformat(d.published) if d.published else None
+            yield sdoc, d.id
+
+    # one pipe for the whole stream: with n_process > 1 the worker processes start once
+    for sdoc, doc_id in nlp.pipe(with_dates(), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
+        mentions = _doc_mentions(sdoc, doc_id) if has_actors else []
         actors = list(sdoc._.actors.values()) if has_actors else []
-        ems = extract(sdoc, d.id, mentions) if extract else []
-        yield d.id, mentions, actors, ems
+        ems = extract(sdoc, doc_id, mentions) if extract else []
+        yield doc_id, mentions, actors, ems
 
 
 def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1) -> int:
     """Parse every report not yet analysed; store its mentions, actors and event mentions."""
     todo = store.unanalysed()
-    for ids in _chunks(todo, chunk):
-        docs = [d for i in ids if (d := store.document(i)) is not None]
-        for doc_id, mentions, actors, ems in analyse_documents(docs, n_process):
-            store.save_analysis(doc_id, mentions, actors, ems)
-            if progress:
-                progress("analysed", 1)
+
+    def stream() -> Iterator[Document]:
+        for ids in _chunks(todo, chunk):
+            yield from store.documents_by_ids(ids)
+
+    for doc_id, mentions, actors, ems in analyse_documents(stream(), n_process):
+        store.save_analysis(doc_id, mentions, actors, ems)
+        if progress:
+            progress("analysed", 1)
     return len(todo)
 
 

@@ -7,16 +7,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import E001, E004, E006, E007, E010, E011, InputSkipped
+from ..errors import E001, E004, E006, E007, E010, E011, E012, InputSkipped
 from ..model import Document
 from .decode import decode
 from .discover import kind_of, stem_of
 from .html import extract_html
 
 Item = Document | InputSkipped
+
+
+def iso_day(value: object) -> str | None:
+    """The ISO day of a given publication date ("2022-07-22", "2022-07-22T10:00:00Z", "2022-07-22 10:00");
+    None when it is missing or not a date, so a bad value never reaches the analysis."""
+    text = str(value or "").strip()
+    if len(text) < 10:
+        return None
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def read_path(path: Path, max_mb: float = 25.0) -> Iterator[Item]:
@@ -82,10 +95,11 @@ def _html_document(html: str, doc_id: str, source: str, kind: str, url: str | No
     if page is None:
         yield InputSkipped(source, "E005 no report text found in the HTML page")
         return
+    found = iso_day(page.published)
     yield Document(id=doc_id, title=page.title, body=page.text, url=url or page.url,
-                   published=published or page.published,
-                   published_source="given" if published else ("metadata" if page.published else None),
-                   published_confidence=1.0 if (published or page.published) else None,
+                   published=published or found,
+                   published_source="given" if published else ("metadata" if found else None),
+                   published_confidence=1.0 if (published or found) else None,
                    source_path=source, source_kind=kind)
 
 
@@ -110,7 +124,10 @@ def read_jsonl(path: Path, max_mb: float = 25.0) -> Iterator[Item]:
                 yield InputSkipped(src, E006)
                 continue
             doc_id = str(rec.get("id") or f"{stem}-{n}")
-            published = str(rec["published"]) if rec.get("published") else None
+            published = iso_day(rec.get("published"))
+            if rec.get("published") and not published:
+                yield InputSkipped(src, E012.format(value=str(rec["published"])[:40]))
+                continue
             if rec.get("text"):
                 yield Document(id=doc_id, title=rec.get("title"), body=str(rec["text"]), url=rec.get("url"),
                                published=published, published_source="given" if published else None,

@@ -47,7 +47,7 @@ def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2,
     try:
         worker = _worker_class()
         pool = ActorPool([worker.remote() for _ in range(workers)])
-        batches = ([d.to_dict() for i in todo[k:k + chunk] if (d := store.document(i))]
+        batches = ([d.to_dict() for d in store.documents_by_ids(todo[k:k + chunk])]
                    for k in range(0, len(todo), chunk))
         for results in pool.map_unordered(lambda a, batch: a.analyse.remote(batch), batches):
             for doc_id, mentions, actors, ems in results:

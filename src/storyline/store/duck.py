@@ -129,6 +129,12 @@ class Store:
             for row in batch:
                 yield Document.from_dict(dict(zip(names, row)))
 
+    def documents_by_ids(self, ids: list[str]) -> list[Document]:
+        """Several reports in one query (the analysis reads the corpus chunk by chunk)."""
+        if not ids:
+            return []
+        return list(self.documents(f"WHERE id IN ({', '.join('?' for _ in ids)})", list(ids)))
+
     def document(self, doc_id: str) -> Document | None:
         return next(self.documents("WHERE id = ?", [doc_id]), None)
 
@@ -218,9 +224,10 @@ class Store:
             _insert(con, "events", _EVENT_COLS, rows)
             _insert(con, "evidence", ["event", "doc", "start", "end", "text"], ev_rows)
             _insert(con, "stories", _STORY_COLS, [s.to_row(_STORY_COLS) for s in stories])
-            for s in stories:
-                for doc_id in s.docs:
-                    con.execute("UPDATE documents SET story = ? WHERE id = ?", [s.id, doc_id])
+            con.execute("CREATE OR REPLACE TEMP TABLE doc_story (id VARCHAR, story VARCHAR)")
+            _insert(con, "doc_story", ["id", "story"], [(d, s.id) for s in stories for d in s.docs])
+            con.execute("UPDATE documents SET story = (SELECT story FROM doc_story WHERE doc_story.id = documents.id)")
+            con.execute("DROP TABLE doc_story")
 
     def timexes(self, doc_id: str | None = None) -> list[TimeExpr]:
         where, params = ("WHERE doc = ?", [doc_id]) if doc_id else ("", [])

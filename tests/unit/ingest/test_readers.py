@@ -168,3 +168,14 @@ def test_html_with_no_text_is_skipped(tmp_path):
         report = ingest([tmp_path / "empty.html"], store)
         assert not report.added and report.skipped[0].reason.startswith("E005")
         assert store.count("documents") == 0 and store.count("skipped") == 1
+
+
+def test_jsonl_published_timestamps_become_days_and_bad_values_are_skipped(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": STORY, "published": "2022-07-22T10:00:00Z"},
+        {"id": "b", "text": STORY + " More.", "published": "last Tuesday"},
+    ]), encoding="utf-8")
+    docs, skips = items(path)
+    assert [(d.id, d.published) for d in docs] == [("a", "2022-07-22")]
+    assert skips[0].reason.startswith("E012") and "last Tuesday" in skips[0].reason
