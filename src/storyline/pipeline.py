@@ -8,7 +8,7 @@ recomputed whole from what is stored.
 from __future__ import annotations
 
 import importlib.util
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -89,7 +89,7 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 Analysis = tuple[str, list[Mention], list, list[EventMention]]  # (doc id, mentions, actors, event mentions)
 
 
-def analyse_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[Analysis]:
+def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
     """Parse reports and run every per-report stage that exists (no store needed); streams.
 
     Used in this process by ``analyse`` and inside Ray workers by ``storyline.scale``.
@@ -109,27 +109,52 @@ def analyse_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[
                 sdoc._.dct = date.fromisoformat(d.published) if d.published else None
             yield sdoc, d.id
 
-    # one pipe for the whole stream: with n_process > 1 the worker processes start once
-    for sdoc, doc_id in nlp.pipe(with_dates(), as_tuples=True, batch_size=BATCH_SIZE, n_process=n_process):
+    for sdoc, doc_id in nlp.pipe(with_dates(), as_tuples=True, batch_size=BATCH_SIZE):
         mentions = _doc_mentions(sdoc, doc_id) if has_actors else []
         actors = list(sdoc._.actors.values()) if has_actors else []
         ems = extract(sdoc, doc_id, mentions) if extract else []
         yield doc_id, mentions, actors, ems
 
 
+def _analyse_batch(docs: list[dict]) -> list[Analysis]:
+    """One worker process's share: rebuild the Documents, analyse them (the pipeline loads once per process)."""
+    return list(analyse_documents([Document.from_dict(d) for d in docs]))
+
+
 def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1) -> int:
-    """Parse every report not yet analysed; store its mentions, actors and event mentions."""
+    """Parse every report not yet analysed; store its mentions, actors and event mentions.
+
+    With ``n_process`` > 1 the reports go to a pool of worker processes, each holding one loaded
+    pipeline (spaCy's own n_process cannot carry Storyline's records back); this process stays the
+    only writer of the store.
+    """
     todo = store.unanalysed()
+    if n_process > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=n_process) as pool:
+            pending: deque = deque()
+            for ids in _chunks(todo, chunk):  # a few batches in flight at a time: memory stays flat
+                pending.append(pool.submit(_analyse_batch, [d.to_dict() for d in store.documents_by_ids(ids)]))
+                if len(pending) > 2 * n_process:
+                    _save(store, pending.popleft().result(), progress)
+            while pending:
+                _save(store, pending.popleft().result(), progress)
+        return len(todo)
 
     def stream() -> Iterator[Document]:
         for ids in _chunks(todo, chunk):
             yield from store.documents_by_ids(ids)
 
-    for doc_id, mentions, actors, ems in analyse_documents(stream(), n_process):
+    _save(store, analyse_documents(stream()), progress)
+    return len(todo)
+
+
+def _save(store: Store, results: Iterable[Analysis], progress: Progress | None) -> None:
+    for doc_id, mentions, actors, ems in results:
         store.save_analysis(doc_id, mentions, actors, ems)
         if progress:
             progress("analysed", 1)
-    return len(todo)
 
 
 def _doc_mentions(sdoc, doc_id: str) -> list[Mention]:

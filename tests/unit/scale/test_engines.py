@@ -1,4 +1,4 @@
-"""The Ray engine stores exactly what the local engine stores."""
+"""The Ray engine and worker processes store exactly what one local process stores."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ import pytest
 from storyline.pipeline import analyse, ingest
 from storyline.store import Store
 
-ray = pytest.importorskip("ray")
+
 
 REPORTS = {
     "a": "Border talks\n\nThe foreign ministers of Norway and Chile met in Oslo on Friday, officials said.\n",
@@ -24,6 +24,7 @@ def stored(store: Store) -> tuple:
 
 @pytest.mark.slow
 def test_ray_engine_matches_local_engine(tmp_path):
+    pytest.importorskip("ray")
     from storyline.scale import analyse_with_ray
 
     (tmp_path / "in").mkdir()
@@ -36,3 +37,16 @@ def test_ray_engine_matches_local_engine(tmp_path):
         assert analyse_with_ray(distributed, workers=2, chunk=2) == 3
         assert stored(distributed) == stored(local)
         assert stored(local)[0], "the reports name actors"
+
+
+@pytest.mark.slow
+def test_worker_processes_store_what_one_process_stores(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name, text in REPORTS.items():
+        (tmp_path / "in" / f"{name}.txt").write_text(text)
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
+        ingest([tmp_path / "in"], one)
+        ingest([tmp_path / "in"], two)
+        assert analyse(one) == 3
+        assert analyse(two, chunk=1, n_process=2) == 3
+        assert stored(two) == stored(one)
