@@ -12,7 +12,6 @@ import yaml
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "actors"
 CATALOGUE = RESOURCES / "catalogue.jsonl"
-SOURCES = ("countries.yaml", "organizations.yaml", "groups.yaml", "people.yaml")
 
 
 def fold(text: str) -> str:
@@ -126,7 +125,6 @@ def validate(records: list[dict] | None = None) -> list[str]:
             problems.append(f"{r['id']}: bad kind {r['kind']}")
         for form in r["names"] + r.get("adj", []) + r.get("capital", []) + r.get("metonyms", []) + r.get("short", []):
             owners[surface_key(form)].add(r["id"])
-        by_office: dict[tuple, list] = defaultdict(list)
         for role in r.get("roles", []):
             if role["actor"] not in known:
                 problems.append(f"{r['id']}: role for unknown actor {role['actor']}")

@@ -154,8 +154,3 @@ class CatalogueMatcher:
                     s = tok.idx + start
                     out.append(Cand(s, s + len(part), aid, "catalogue", form, 3, {"hyphen": True}))
         return out
-
-
-def key_of(text: str) -> str:
-    """Shared normalisation for surface keys."""
-    return surface_key(text)
