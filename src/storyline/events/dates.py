@@ -2,43 +2,29 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import EventMention, TimeExpr
+from ..time.dates import value_range as time_range
 
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+#: precision of a TIMEX3 DATE value, by its shape
+_PRECISION = ((re.compile(r"\d{4}-\d{2}-\d{2}"), "day"), (re.compile(r"\d{4}-W\d{2}(-WE)?"), "week"),
+              (re.compile(r"\d{4}-\d{2}"), "month"), (re.compile(r"\d{4}-(SP|SU|FA|AU|WI)"), "season"),
+              (re.compile(r"\d{4}"), "year"), (re.compile(r"\d{3}X?"), "decade"))
 
 
 def value_range(value: str | None) -> tuple[date, date, str] | None:
-    """Inclusive day range and precision of a TIMEX DATE value; None for durations, sets, refs."""
+    """Inclusive day range and precision of a TIMEX DATE value; None for durations, sets, refs.
+    The range is the time stage's reading of the value (one reading for the whole product)."""
     if not value:
         return None
     v = value.strip()
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d, "day"
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
-            s = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return s, s + timedelta(days=6), "week"
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
-            y, mo = int(m[1]), int(m[2])
-            return date(y, mo, 1), date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1), "month"
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", v):
-            y, (a, b) = int(m[1]), _SEASONS[m[2]]
-            ey, em_ = y + (b - 1) // 12, (b - 1) % 12 + 1
-            end = date(ey + (em_ == 12), em_ % 12 + 1, 1)
-            return date(y, a, 1), end - timedelta(days=1), "season"
-        if m := re.fullmatch(r"(\d{4})", v):
-            y = int(m[1])
-            return date(y, 1, 1), date(y, 12, 31), "year"
-        if m := re.fullmatch(r"(\d{3})X?", v):
-            y = int(m[1]) * 10
-            return date(y, 1, 1), date(y + 9, 12, 31), "decade"
-    except ValueError:
+    rng = time_range(v)
+    if rng is None:
         return None
-    return None
+    precision = next((p for rx, p in _PRECISION if rx.fullmatch(v)), "day")
+    return rng[0], rng[1], precision
 
 
 def _usable(t: TimeExpr) -> bool:

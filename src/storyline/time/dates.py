@@ -90,7 +90,7 @@ def year_for_month(m: int, dct: date, tense: str | None, strict: bool = False) -
 
 
 def value_range(value: str | None) -> tuple[date, date] | None:
-    """Inclusive day range of a TIMEX3 DATE value (day, week, month, season, year), else None."""
+    """Inclusive day range of a TIMEX3 DATE value (day, week or weekend, month, season, year, decade), else None."""
     if not value:
         return None
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
@@ -111,10 +111,10 @@ def value_range(value: str | None) -> tuple[date, date] | None:
         y, mo = int(m[1]), int(m[2])
         ny, nm = add_months(y, mo, 1)
         return date(y, mo, 1), date(ny, nm, 1) - timedelta(days=1)
-    m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", value)
+    m = re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value)
     if m:
         y = int(m[1])
-        a, b = SEASON_MONTHS[m[2]]
+        a, b = SEASON_MONTHS["FA" if m[2] == "AU" else m[2]]
         if m[2] == "WI":
             return date(y, 12, 1), date(y + 1, 3, 1) - timedelta(days=1)
         ny, nm = add_months(y, b, 1)
@@ -122,4 +122,7 @@ def value_range(value: str | None) -> tuple[date, date] | None:
     m = re.match(r"^(\d{4})$", value)
     if m:
         return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+    m = re.match(r"^(\d{3})X?$", value)  # a decade: "199" is the 1990s
+    if m:
+        return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
     return None
