@@ -234,14 +234,20 @@ class Store:
         return [TimeExpr.from_dict(r) for r in
                 self._rows(f"SELECT * FROM timexes {where} ORDER BY doc, start", params)]
 
-    def events(self, timeline_only: bool = False) -> list[Event]:
-        """Fused events in date order; ``timeline_only`` keeps those passing the export filter."""
+    def events(self, timeline_only: bool = False, event_id: str | None = None) -> list[Event]:
+        """Fused events in date order; ``timeline_only`` keeps those passing the export filter,
+        ``event_id`` just that one."""
+        clauses, params = (["timeline"] if timeline_only else []), []
+        if event_id is not None:
+            clauses.append("id = ?")
+            params.append(event_id)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        ev_where = "WHERE event = ?" if event_id is not None else ""
         evidence: dict[str, list[Evidence]] = {}
-        for r in self._rows('SELECT * FROM evidence ORDER BY event, doc, start'):
+        for r in self._rows(f'SELECT * FROM evidence {ev_where} ORDER BY event, doc, start', params[-1:]):
             evidence.setdefault(r.pop("event"), []).append(Evidence.from_dict(r))
         out = []
-        where = "WHERE timeline" if timeline_only else ""
-        for r in self._rows(f"SELECT * FROM events {where} ORDER BY date_start NULLS LAST, id"):
+        for r in self._rows(f"SELECT * FROM events {where} ORDER BY date_start NULLS LAST, id", params):
             r["date"] = _date_from_db(r["date"])
             ev = Event.from_dict(r)
             ev.evidence = evidence.get(ev.id, [])

@@ -64,7 +64,7 @@ def events(store: Store, actor: str | None = None, type: str | None = None, stat
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event with its evidence grouped by report, or None."""
-    ev = next((e for e in store.events() if e.id == event_id), None)
+    ev = next(iter(store.events(event_id=event_id)), None)
     if ev is None:
         return None
     d = event_dict(ev, actor_index(store))
