@@ -159,6 +159,9 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         if p.needs_person_target and not any(idx.kind(a) == "person" for a in tgt):
             continue
         status = threat_status(tok) if p.threat else status_of(tok, gov)
+        typ = None
+        if p.type == "COOPERATE" and p.mode == "recognize" and status == "denied":
+            typ, status = "REJECT", "occurred"  # "would never recognise Kosovo": a refusal
         place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
         if src and not tgt and p.type == "PROTEST":  # "Kenyan farmers marched against the government"
             tgt = domestic_target([tok, gov], src, idx)
@@ -174,7 +177,9 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         if end is not None:
             span = (span[0], max(span[1], doc[end].idx + len(doc[end])))
             cut = []
-        em = _mention(doc_id, len(out) + len(items), sent, tok, p, src, tgt, status, span, place)
+        em = _mention(doc_id, len(out) + len(items), sent, tok, p, src, tgt, status, span, place, typ=typ)
+        if typ == "REJECT":
+            em.mode, em.cameo, em.symmetric = "reject", "12", False
         if p.type == "REJECT" and not about_deal and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex["denied_nouns"] for c in tok.children):
             ref = answered(out + [i[0] for i in items], tgt, idx)
