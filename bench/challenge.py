@@ -14,12 +14,14 @@ for. Precision counts coded events with both a source and a target. Prints figur
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from splits import load, show_misses  # noqa: E402
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 
@@ -68,10 +70,7 @@ def main() -> None:
     from storyline.nlp import load_nlp
 
     nlp, catalogue = load_nlp(), load_catalogue()
-    records = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if args.split != "all":
-        odd = args.split == "dev"
-        records = [r for r in records if (int("".join(ch for ch in r["id"] if ch.isdigit())) % 2 == 1) == odd]
+    records = load(args.set, args.split)
     found, expected, right, coded, status_ok = Counter(), Counter(), Counter(), Counter(), Counter()
     lines = []
     for rec in records:
@@ -107,10 +106,7 @@ def main() -> None:
     print(f"challenge: recall {R:.2f} precision {P:.2f} F1 {F:.2f} status {sum(status_ok.values()) / max(sum(found.values()), 1):.2f}"
           f" ({len(records)} sentences, {sum(expected.values())} expected events)")
     if args.misses:
-        if args.split == "test":
-            print("(misses of the test split are not printed: it measures, it is not for tuning)")
-        else:
-            print("\n".join(lines))
+        show_misses(lines, args.split)
 
 
 if __name__ == "__main__":

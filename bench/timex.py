@@ -11,11 +11,13 @@ even-numbered ones for measuring only. Prints figures, not a test.
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+from splits import load, show_misses  # noqa: E402
 
 
 def norm(text: str) -> str:
@@ -36,10 +38,7 @@ def main() -> None:
 
     from storyline.time import normalize
 
-    cases = [json.loads(line) for line in args.set.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if args.split != "all":
-        odd = args.split == "dev"
-        cases = [c for c in cases if (int("".join(ch for ch in c["id"] if ch.isdigit())) % 2 == 1) == odd]
+    cases = load(args.set, args.split)
     total = found = right = spurious = 0
     lines = []
     for case in cases:
@@ -68,10 +67,7 @@ def main() -> None:
     print(f"timex: found {found / max(total, 1):.2f} value {right / max(total, 1):.2f} "
           f"spurious {spurious} ({len(cases)} cases, {total} expressions)")
     if args.misses:
-        if args.split == "test":
-            print("(misses of the test split are not printed: it measures, it is not for tuning)")
-        else:
-            print("\n".join(lines))
+        show_misses(lines, args.split)
 
 
 if __name__ == "__main__":

@@ -22,17 +22,24 @@ def stored(store: Store) -> tuple:
             q("SELECT id FROM documents WHERE NOT analysed"))
 
 
+def two_stores(tmp_path):
+    """The same three reports ingested into two stores, for two ways of analysing them."""
+    (tmp_path / "in").mkdir()
+    for name, text in REPORTS.items():
+        (tmp_path / "in" / f"{name}.txt").write_text(text)
+    a, b = Store(tmp_path / "a.duckdb"), Store(tmp_path / "b.duckdb")
+    ingest([tmp_path / "in"], a)
+    ingest([tmp_path / "in"], b)
+    return a, b
+
+
 @pytest.mark.slow
 def test_ray_engine_matches_local_engine(tmp_path):
     pytest.importorskip("ray")
     from storyline.scale import analyse_with_ray
 
-    (tmp_path / "in").mkdir()
-    for name, text in REPORTS.items():
-        (tmp_path / "in" / f"{name}.txt").write_text(text)
-    with Store(tmp_path / "local.duckdb") as local, Store(tmp_path / "ray.duckdb") as distributed:
-        ingest([tmp_path / "in"], local)
-        ingest([tmp_path / "in"], distributed)
+    local, distributed = two_stores(tmp_path)
+    with local, distributed:
         assert analyse(local) == 3
         assert analyse_with_ray(distributed, workers=2, chunk=2) == 3
         assert stored(distributed) == stored(local)
@@ -41,12 +48,8 @@ def test_ray_engine_matches_local_engine(tmp_path):
 
 @pytest.mark.slow
 def test_worker_processes_store_what_one_process_stores(tmp_path):
-    (tmp_path / "in").mkdir()
-    for name, text in REPORTS.items():
-        (tmp_path / "in" / f"{name}.txt").write_text(text)
-    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
-        ingest([tmp_path / "in"], one)
-        ingest([tmp_path / "in"], two)
+    one, two = two_stores(tmp_path)
+    with one, two:
         assert analyse(one) == 3
         assert analyse(two, chunk=1, n_process=2) == 3
         assert stored(two) == stored(one)
