@@ -8,11 +8,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventMention, Mention
+from .classify import classifier
+from .combine import blend, learned_pattern, proposal, trigger_for, vetoed
+from .features import sentence_features
 from .anaphora import agreement_objects, agreement_parties, is_reference, table
 from .args import embedded, noun_args, verb_args
 from .location import city_of, city_target, location_of, place_target
 from .match import match
-from .patterns import Pattern, lexicon
+from .patterns import Pattern, export_mode, lexicon, modes
 from .reactions import adj_args, anaphoric_target, light_object, own_actors, reacted_to
 from .roles import ActorIndex
 from .spans import (clause, foreign_clauses, keep_paragraph, own_news, relative_clause_time, shares_date,
@@ -37,7 +40,7 @@ def _mention(doc_id: str, n: int, sent: Span, tok: Token, p: Pattern, src: list[
     conf = p.conf * _STATUS_WEIGHT.get(status, 0.6) * (1.0 if src else 0.5) * (1.0 if tgt else 0.8)
     return EventMention(
         id=f"{doc_id}:{n}", doc=doc_id, type=typ or p.type, source=src, target=tgt,
-        start=sent.start_char, end=sent.end_char, text=sent.text, trigger=tok.text, mode=p.mode,
+        start=sent.start_char, end=sent.end_char, text=sent.text, trigger=tok.text, mode=export_mode(typ or p.type, p.mode),
         cameo=p.cameo, status=status, clause_start=span[0], clause_end=span[1],
         location=place[0] if place else None, lat=place[1] if place else None,
         lon=place[2] if place else None, symmetric=symmetric, confidence=round(conf, 3))
@@ -156,8 +159,8 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             p.parties or bool(agreement_objects(tok)) or _left_unnamed(tok, p, tgt, out))
         if not src and not tgt and not about_deal:
             continue
-        if p.needs_person_target and not any(idx.kind(a) == "person" for a in tgt):
-            continue
+        if p.needs_target and not tgt and not (p.symmetric and len(src) > 1) or p.needs_person_target and not any(idx.kind(a) == "person" for a in tgt):
+            continue  # "Japan hit a record high": hitting with no one hit is no attack
         status = threat_status(tok) if p.threat else status_of(tok, gov)
         typ = None
         if p.type == "COOPERATE" and p.mode == "recognize" and status == "denied":
@@ -179,7 +182,7 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             cut = []
         em = _mention(doc_id, len(out) + len(items), sent, tok, p, src, tgt, status, span, place, typ=typ)
         if typ == "REJECT":
-            em.mode, em.cameo, em.symmetric = "reject", "12", False
+            em.mode, em.cameo, em.symmetric = export_mode("REJECT", "reject"), "12", False
         if p.type == "REJECT" and not about_deal and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex["denied_nouns"] for c in tok.children):
             ref = answered(out + [i[0] for i in items], tgt, idx)
@@ -200,7 +203,7 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             em.status = "conditional"
             threat = _mention(doc_id, len(out) + len(items), sent, tok, p, src, aimed, threat_status(gov),
                               span, place, typ="THREATEN")
-            threat.mode, threat.cameo = "conditional", "13"
+            threat.mode, threat.cameo = export_mode("THREATEN", "conditional"), "13"
             threat.confidence = round(0.7 * _STATUS_WEIGHT.get(threat.status, 0.6), 3)
             add(threat, tok, cut, head)
     for tok in sent:
@@ -215,7 +218,44 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         if relative_clause_time(gov):
             em.context.append("own-clause")
         add(em, tok, [], gov)
-    return items
+    return _learned(doc, doc_id, sent, idx, out, items)
+
+
+def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[EventMention],
+             items: list[Item]) -> list[Item]:
+    """Weigh the pattern events by the classifier, drop those it vetoes, and code the type it is sure of
+    where no pattern fired (combine.py says how)."""
+    feats = sentence_features(sent)
+    model = classifier()
+    probs = model.type_probs_of(feats)
+    kept: list[Item] = []
+    for item in items:
+        em = item[0]
+        if vetoed(probs, em.type):
+            continue
+        em.confidence = round(blend(em.confidence, probs.get(em.type, 0.0)), 3)
+        if em.mode is None and modes()[em.type]["codebook"]:  # the pattern's act names no codebook mode
+            em.mode = model.mode_of(feats, em.type)
+        kept.append(item)
+    typ = proposal(probs, {i[0].type for i in kept})
+    tok = trigger_for(sent, feats, typ) if typ else None
+    if tok is None:
+        return kept
+    p = learned_pattern(tok, typ, model.mode_of(feats, typ))
+    verbs = {i[1].i for i in kept if i[1].pos_ == "VERB"}
+    got = _args(tok, p, idx, verbs, {i[1].i for i in kept}, out + [i[0] for i in kept])
+    if got is None:
+        return kept
+    src, tgt, gov, head, cut, _end = got
+    status = status_of(tok, gov)
+    place = location_of([tok, gov])
+    em = _mention(doc_id, len(out) + len(kept), sent, tok, p, src, tgt, status, clause(head, cut), place)
+    em.confidence = round(em.confidence * probs[typ], 3)
+    em.context.append("learned")
+    if status in ("occurred", "ongoing") and typ in lexicon()["news_day_types"] and own_news(gov):
+        em.context.append("day")
+    kept.append((em, tok, cut, head))
+    return kept
 
 
 def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[EventMention]:

@@ -44,20 +44,89 @@ class Pattern:
 
 
 _TUPLES = {"target", "prt", "obj", "not_obj", "oprd", "subtree_any", "light_only", "needs_compound"}
+_KINDS = {"lemma": str, "type": str, "mode": str, "cameo": str, "conf": (int, float), "symmetric": bool,
+          "prep": str, "control": str, "embed": str, "needs_target": bool, "needs_person_target": bool,
+          "plural": bool, "no_dobj": bool, "poss_target": bool, "threat": bool, "parties": bool, "reverse": bool,
+          "example": str, **{k: list for k in _TUPLES}}
+#: target slots that are not a bare preposition (see README.md); "<prep>_deep", "<prep>_poss", "<prep>_actor" too
+_SLOTS = {"dobj", "dobj_actor", "dobj_event", "dobj_poss", "dative", "loc", "embedded", "embedded_actors",
+          "embedded_subject", "purpose", "arrive"}
+_CONTROL = {"dobj", "on"}
+
+
+def _slot_ok(slot: str) -> bool:
+    if slot in _SLOTS:
+        return True
+    base, _, suffix = slot.partition("_")
+    return base.isalpha() and base.islower() and suffix in ("", "deep", "poss", "actor")
+
+
+@lru_cache(maxsize=1)
+def modes() -> dict[str, dict]:
+    """modes.json: per PLOVER type, the codebook's modes and the pattern acts that export as them."""
+    raw = json.loads(resources.files(_PKG).joinpath("events", "modes.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+def export_mode(typ: str, act: str | None) -> str | None:
+    """The codebook mode an event of this type and pattern act is exported with (None: the type alone)."""
+    table = modes().get(typ)
+    if table is None or act is None:
+        return None
+    if act in table["codebook"]:
+        return act
+    return table["acts"].get(act)
+
+
+def check(row: dict, where: str) -> None:
+    """One pattern line against the schema: an unknown key, type, mode, slot or kind fails with its place."""
+    from ..errors import PatternError
+
+    for k, v in row.items():
+        if k not in _KINDS:
+            raise PatternError(f"{where}: unknown key {k!r} (known: {', '.join(sorted(_KINDS))})")
+        if not isinstance(v, _KINDS[k]) or isinstance(v, bool) and _KINDS[k] is not bool:
+            raise PatternError(f"{where}: {k!r} must be {getattr(_KINDS[k], '__name__', 'a number')}, not {v!r}")
+    for k in ("lemma", "type"):
+        if k not in row:
+            raise PatternError(f"{where}: missing key {k!r}")
+    table = modes()
+    if row["type"] not in table:
+        raise PatternError(f"{where}: unknown PLOVER type {row['type']!r} (known: {', '.join(table)})")
+    mode = row.get("mode")
+    if mode is not None and mode not in table[row["type"]]["acts"] and mode not in table[row["type"]]["codebook"]:
+        raise PatternError(f"{where}: unknown mode {mode!r} for {row['type']} (add it to modes.json)")
+    for slot in row.get("target", []):
+        if not _slot_ok(slot):
+            raise PatternError(f"{where}: unknown target slot {slot!r}")
+    if row.get("control") is not None and row["control"] not in _CONTROL:
+        raise PatternError(f"{where}: unknown control {row['control']!r} (known: {', '.join(sorted(_CONTROL))})")
+
+
+def parse_lines(text: str, name: str, pos: str) -> list[Pattern]:
+    """Patterns from JSONL text, each line checked against the schema."""
+    from ..errors import PatternError
+
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{name}:{n}: not JSON: {exc.msg}") from exc
+        if not isinstance(row, dict):
+            raise PatternError(f"{name}:{n}: a pattern is a JSON object")
+        check(row, f"{name}:{n}")
+        known = {k: (tuple(v) if k in _TUPLES else v) for k, v in row.items() if k != "example"}
+        out.append(Pattern(pos=pos, **known))
+    return out
 
 
 def _read_jsonl(name: str, pos: str) -> list[Pattern]:
     text = resources.files(_PKG).joinpath("events", name).read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        row = json.loads(line)
-        known = {k: (tuple(v) if k in _TUPLES else v) for k, v in row.items()
-                 if k in Pattern.__dataclass_fields__}
-        out.append(Pattern(pos=pos, **known))
-    return out
+    return parse_lines(text, name, pos)
 
 
 @lru_cache(maxsize=1)

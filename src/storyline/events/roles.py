@@ -187,6 +187,17 @@ def subject_of(v: Token, idx: ActorIndex, depth: int = 4) -> tuple[list[str], li
     return controller(v, idx, depth), []
 
 
+def _control_slots(g: Token) -> tuple[str, ...]:
+    """Who does what a verb embeds: its pattern's ``control`` slot ("urged X to V": X), else any object of a
+    verb of the lexicon's ``object_control`` ("forced X to V")."""
+    from .match import match  # match reads roles: imported late
+
+    p = match(g)
+    if p is not None and p.control:
+        return (p.control,)
+    return ("dobj", "on") if g.lemma_.lower() in lexicon()["object_control"] else ()
+
+
 def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
     """Subject of a subjectless verb: object control (accuse X of V-ing), else the governor's subject."""
     lex = lexicon()
@@ -206,13 +217,14 @@ def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
     if g is v or g.i == v.i:
         return []
     if g.tag_ in VERB_TAGS:
-        if g.lemma_.lower() in lex["object_control"] and v.dep_ != "conj":
+        slots = _control_slots(g) if v.dep_ != "conj" else ()
+        if slots:
             for c in g.children:
-                if c.dep_ == "dobj":
+                if c.dep_ == "dobj" and "dobj" in slots:
                     got = actors_of(c, idx)
                     if got:
                         return got
-                if c.dep_ == "prep" and c.lower_ == "on":
+                if c.dep_ == "prep" and c.lower_ == "on" and "on" in slots:
                     for p in c.children:
                         if p.dep_ == "pobj" and actors_of(p, idx):
                             return actors_of(p, idx)

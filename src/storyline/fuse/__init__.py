@@ -41,8 +41,9 @@ def _fuse(event_mentions: list[EventMention], actors: dict[str, Actor], document
 
 
 def exportable(event: Event) -> bool:
-    """Default export filter: a real source and target, a factual status, enough confidence."""
-    return (bool(event.source) and bool(event.target) and event.status in EXPORT_STATUSES
+    """Default export filter, as POLECAT: a type and a source (the target is optional), a factual status,
+    enough confidence."""
+    return (bool(event.source) and event.status in EXPORT_STATUSES
             and event.confidence >= MIN_EXPORT_CONFIDENCE)
 
 

@@ -13,11 +13,15 @@ _VERBS = {  # type -> (singular, plural) verb phrase put between source and targ
     "MOBILIZE": ("mobilizes against", "mobilize against"), "COERCE": ("coerces", "coerce"),
     "ASSAULT": ("attacks", "attack"),
 }
-_MODES = {"call for": ("calls for talks with", "call for talks with"), "sign": ("signs an agreement with",
-          "sign an agreement with"), "phone": ("speaks with", "speak with"), "visit": ("visits", "visit"),
-          "invade": ("invades", "invade"), "occupy": ("annexes or occupies", "annex or occupy"),
-          "break relations": ("cuts ties with", "cut ties with"), "mass": ("masses troops against",
-          "mass troops against"), "build up": ("builds up forces against", "build up forces against")}
+_NO_TARGET = {"AGREE": "agrees", "PROTEST": "protests", "MOBILIZE": "mobilizes", "RETREAT": "withdraws",
+              "CONCEDE": "concedes", "COOPERATE": "cooperates", "REQUEST": "makes a demand", "AID": "gives aid",
+              "ASSAULT": "attacks", "THREATEN": "threatens", "SANCTION": "imposes sanctions", "COERCE": "cracks down",
+              "ACCUSE": "accuses", "REJECT": "rejects", "SUPPORT": "voices support", "CONSULT": "meets"}
+_MODES = {  # PLOVER codebook mode -> (singular, plural), where it says more than the type
+    "phone": ("speaks with", "speak with"), "visit": ("visits", "visit"),
+    "discontinue": ("cuts ties with", "cut ties with"), "troops": ("deploys troops against", "deploy troops against"),
+    "aerial": ("strikes from the air", "strike from the air"), "arrest": ("arrests", "arrest"),
+    "release": ("releases", "release"), "ceasefire": ("agrees a ceasefire with", "agree a ceasefire with")}
 
 
 def _name(i: str, actors: dict[str, Actor]) -> str:
@@ -56,13 +60,16 @@ def summarize(ev: Event, actors: dict[str, Actor]) -> str:
         when = f" on {date}" if ev.precision == "day" else (f" between {date.replace(' to ', ' and ')}"
                                                            if isinstance(ev.date, dict) else f" in {date}")
     where = f" in {ev.location}" if ev.location else ""
-    if ev.symmetric and ev.type in ("CONSULT", "AGREE", "COOPERATE") and ev.mode not in ("call for",):
+    if ev.symmetric and ev.type in ("CONSULT", "AGREE", "COOPERATE"):
         verb = _MODES.get(ev.mode or "", _VERBS[ev.type])[1].split(" with")[0]
         line = f"{_names(ev.source + ev.target, actors)} {verb}{where}{when}"
     else:
         sing, plur = _MODES.get(ev.mode or "", _VERBS.get(ev.type, ("acts on", "act on")))
         verb = sing if len(_labels(ev.source, actors)) == 1 else plur
-        line = f"{_names(ev.source, actors)} {verb} {_names(ev.target, actors)}{where}"
+        if ev.target:
+            line = f"{_names(ev.source, actors)} {verb} {_names(ev.target, actors)}{where}"
+        else:  # POLECAT: the target is optional ("APEC agrees", "farmers protest in Lima")
+            line = f"{_names(ev.source, actors)} {_NO_TARGET.get(ev.type) or verb.rsplit(' ', 1)[0]}{where}"
         line += f" ({date})" if date else ""
     if ev.status not in ("occurred", "ongoing"):
         line += f" [{ev.status}]"

@@ -48,7 +48,7 @@ def test_refusing_to_extend_a_deal_targets_its_parties_not_its_description(event
 
 def test_an_agreement_extended_renewed_rejoined_resumed(events, only):
     em = only(events("The fisheries pact between Chile and Peru was extended for 120 days."), "AGREE")
-    assert em.mode == "extend" and em.symmetric
+    assert em.trigger == "extended" and em.mode is None and em.symmetric  # AGREE has no codebook modes
     em = only(events("The truce was renewed on Monday."), "AGREE")
     assert em.source == [] and "parties" in em.context
     em = only(events("Bolivia rejoined the initiative a week later."), "COOPERATE")

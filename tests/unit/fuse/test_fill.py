@@ -39,7 +39,7 @@ def test_an_extension_told_without_parties_takes_the_signings(events):
         "b": ("Chile, Peru and Japan signed the fisheries pact in March. The pact was extended on "
               "Thursday.", "2023-06-02", {"in March": "2023-03", "on Thursday": "2023-06-01"}),
     })
-    ext = [e for e in evs if e.type == "AGREE" and e.mode == "extend"]
+    ext = [e for e in evs if e.type == "AGREE" and e.date == "2023-06-01"]
     assert len(ext) == 1 and {*ext[0].source, *ext[0].target} == {"CHL", "PER", "JPN"}
     assert ext[0].date == "2023-06-01"
 
@@ -80,7 +80,7 @@ def test_an_extension_with_the_story_parties_is_confident_enough_to_show(events)
         "b": ("Chile, Peru and Japan signed the fisheries pact in March. The pact was extended on Thursday, "
               "Lopez announced.", "2023-06-02", {"in March": "2023-03", "on Thursday": "2023-06-01"}),
     })
-    ext = [e for e in evs if e.type == "AGREE" and e.mode == "extend"]
+    ext = [e for e in evs if e.type == "AGREE" and e.date == "2023-06-01"]
     assert len(ext) == 1 and exportable(ext[0])
 
 

@@ -1,0 +1,57 @@
+"""Event patterns are validated data: a misspelt key, type, mode, slot or kind fails at load, with its place."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import PatternError
+from storyline.events.combine import type_defaults
+from storyline.events.patterns import export_mode, modes, parse_lines, patterns
+
+GOOD = '{"lemma": "shell", "type": "ASSAULT", "mode": "artillery", "cameo": "19", "target": ["dobj", "loc"], "conf": 0.7}'
+
+
+def test_a_good_line_loads_and_exports_the_codebook_mode():
+    (p,) = parse_lines(GOOD, "verbs.jsonl", "verb")
+    assert (p.lemma, p.type, p.target) == ("shell", "ASSAULT", ("dobj", "loc"))
+    assert export_mode(p.type, p.mode) == "heavy-weapons"  # the act "artillery" is the codebook's heavy-weapons
+
+
+@pytest.mark.parametrize("line,message", [
+    (GOOD.replace('"type": "ASSAULT"', '"type": "ASSUALT"'), "verbs.jsonl:1: unknown PLOVER type 'ASSUALT'"),
+    (GOOD.replace('"target"', '"traget"'), "verbs.jsonl:1: unknown key 'traget'"),
+    (GOOD.replace('"artillery"', '"artilery"'), "unknown mode 'artilery' for ASSAULT"),
+    (GOOD.replace('"loc"', '"lco_x"'), "unknown target slot 'lco_x'"),
+    (GOOD.replace('"conf": 0.7', '"conf": "high"'), "'conf' must be"),
+    (GOOD.replace('"conf": 0.7', '"conf": 0.7, "needs_target": "yes"'), "'needs_target' must be bool"),
+    (GOOD.replace('"conf": 0.7', '"conf": 0.7, "control": "subject"'), "unknown control 'subject'"),
+    ('{"lemma": "shell"', "not JSON"),
+])
+def test_a_broken_line_fails_at_load_saying_where_and_what(line, message):
+    with pytest.raises(PatternError) as exc:
+        parse_lines("# a comment line\n" + line, "verbs.jsonl", "verb")
+    assert message.replace("verbs.jsonl:1", "verbs.jsonl:2") in str(exc.value)
+
+
+def test_the_shipped_patterns_load_and_every_mode_is_known():
+    table = patterns()
+    assert sum(len(v) for by_lemma in table.values() for v in by_lemma.values()) > 400
+    for by_lemma in table.values():
+        for ps in by_lemma.values():
+            for p in ps:
+                m = export_mode(p.type, p.mode)
+                assert m is None or m in modes()[p.type]["codebook"]
+
+
+def test_every_plover_type_has_defaults_for_classifier_events():
+    assert len(type_defaults()) == 16 and all(d["cameo"].isdigit() for d in type_defaults().values())
+
+
+def test_needs_target_is_read_a_record_high_is_no_attack(events):
+    assert not [e for e in events("Japan hit a record high in exports last month.") if e.type == "ASSAULT"]
+    assert [e for e in events("Chile hit Peru with artillery fire on Monday.") if e.type == "ASSAULT"]
+
+
+def test_control_is_read_the_urged_party_does_the_urged_act(events):
+    ems = events("Chile urged Peru to withdraw its troops from the border.")
+    withdraw = [e for e in ems if e.type == "RETREAT"]
+    assert withdraw and withdraw[0].source == ["PER"]
