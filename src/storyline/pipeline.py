@@ -8,19 +8,20 @@ recomputed whole from what is stored.
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from .clean import clean_document, content_hash
-from .errors import E008, InputSkipped
-from .ingest import iter_raw
-from .model import Document, EventMention, Mention, TimeExpr
+from .errors import E008, InputSkipped, ModelError, failed
+from .ingest import discover, read_safely
+from .model import Document, Event, EventMention, Mention, TimeExpr
 from .store import Store
 
 Progress = Callable[[str, int], None]  # (what happened, how many) -> None
+OnSkip = Callable[[InputSkipped], None]  # told of each report skipped after ingest (analysis, corpus pass)
 
 
 def _has(module: str) -> bool:
@@ -39,26 +40,51 @@ class IngestReport:
 
 def ingest(paths: Iterable[str | Path], store: Store, max_mb: float = 25.0,
            progress: Progress | None = None) -> IngestReport:
-    """Read, clean and store every report; each report is committed on its own."""
+    """Read, clean and store every report; each report is committed on its own.
+
+    Any error while reading, cleaning or storing one report skips that report (a row in
+    ``skipped``, its traceback in the store's log) and the run goes on. ``progress`` counts files.
+    """
     report = IngestReport()
-    for item in iter_raw(paths, max_mb):
-        if isinstance(item, InputSkipped):
-            _skip(store, report, item)
-        else:
+    for entry in discover(paths):
+        if isinstance(entry, InputSkipped):
+            _skip(store, report, entry)
+            continue
+        for item in read_safely(entry, max_mb):
+            if isinstance(item, InputSkipped):
+                _skip(store, report, item)
+                continue
+            source = item.source_path or item.id
             try:
                 doc = clean_document(item)
             except InputSkipped as skip:
                 _skip(store, report, skip)
-            else:
+                continue
+            except Exception as exc:  # noqa: BLE001 - one report must not stop a run
+                _skip(store, report, failed(source, "cleaning", exc))
+                continue
+            try:
                 _add(store, report, doc)
+            except Exception as exc:  # noqa: BLE001
+                if not _is_one_report(exc):
+                    raise
+                _skip(store, report, failed(source, "storing", exc))
         if progress:
             progress("read", 1)
     return report
 
 
+def _is_one_report(exc: Exception) -> bool:
+    """Whether a store error is this report's (bad values) rather than the store's (disk, lock)."""
+    import duckdb
+
+    return not isinstance(exc, (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                                duckdb.TransactionException, duckdb.ConnectionException))
+
+
 def _skip(store: Store, report: IngestReport, skip: InputSkipped) -> None:
     report.skipped.append(skip)
-    store.record_skip(skip.source, skip.reason)
+    store.record_skip(skip.source, skip.reason, skip.trace)
 
 
 def _add(store: Store, report: IngestReport, doc: Document) -> None:
@@ -88,13 +114,70 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 Analysis = tuple[str, list[Mention], list, list[EventMention]]  # (doc id, mentions, actors, event mentions)
 
+#: characters per piece of a long report: spaCy refuses texts over 1,000,000 characters (E088) and
+#: its parser needs about 1 GB per 100,000, so a longer report is analysed in pieces cut at paragraphs
+MAX_PIECE = 100_000
+
+
+def pieces(body: str, size: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """(offset, text) pieces of at most ``size`` characters, cut at a paragraph end, else a sentence
+    end, else a space; one piece when the report is short enough."""
+    out, start = [], 0
+    while len(body) - start > size:
+        end = start + size
+        half = start + size // 2
+        cut = body.rfind("\n", half, end)
+        if cut < 0:
+            cut = body.rfind(". ", half, end - 1)
+            cut = cut + 1 if cut >= 0 else body.rfind(" ", half, end)
+        end = cut if cut > start else end
+        out.append((start, body[start:end]))
+        start = end
+    out.append((start, body[start:]))
+    return out
+
+
+def _shift(analysis: Analysis, offset: int, n_before: int) -> Analysis:
+    """A piece's results with offsets into the whole report and event mention ids after earlier pieces'."""
+    doc_id, mentions, actors, ems = analysis
+    for m in mentions:
+        m.start, m.end = m.start + offset, m.end + offset
+    renamed = {em.id: f"{doc_id}:{n_before + k}" for k, em in enumerate(ems)}
+    for em in ems:
+        em.id = renamed[em.id]
+        em.start, em.end = em.start + offset, em.end + offset
+        for name in ("clause_start", "clause_end", "trigger_start"):
+            if getattr(em, name) is not None:
+                setattr(em, name, getattr(em, name) + offset)
+        em.skip_spans = [[a + offset, b + offset] for a, b in em.skip_spans]
+        em.context = [_renamed_ref(c, renamed) for c in em.context]
+    return doc_id, mentions, actors, ems
+
+
+def _renamed_ref(item: str, renamed: dict[str, str]) -> str:
+    kind, sep, ref = item.partition(":")
+    return f"{kind}{sep}{renamed[ref]}" if sep and ref in renamed else item
+
+
+def _merge(parts: list[Analysis]) -> Analysis:
+    """One report's results from its pieces: mentions and event mentions in order, actors once each."""
+    actors: dict[str, object] = {}
+    for _d, _m, piece_actors, _e in parts:
+        for a in piece_actors:
+            known = actors.setdefault(a.id, a)
+            if known is not a:
+                known.aliases = list(dict.fromkeys([*known.aliases, *a.aliases]))
+    return (parts[0][0], [m for p in parts for m in p[1]], list(actors.values()), [e for p in parts for e in p[3]])
+
 
 def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
     """Parse reports and run every per-report stage that exists (no store needed); streams.
 
-    Used in this process by ``analyse`` and inside Ray workers by ``storyline.scale``.
+    A report longer than ``MAX_PIECE`` characters is analysed piece by piece, its offsets kept.
+    Used in this process by ``analyse`` and inside worker processes and Ray workers.
     """
     from .nlp import BATCH_SIZE, load_nlp
+    from .time.dates import day_in_range
 
     has_actors, has_events = _has("storyline.actors"), _has("storyline.events")
     nlp = load_nlp(with_actors=has_actors)
@@ -104,26 +187,56 @@ def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
 
     def with_dates() -> Iterator[tuple]:
         for d in docs:
-            sdoc = nlp.make_doc(d.body)
-            if sdoc.has_extension("dct"):  # titles resolve by the report's date
-                sdoc._.dct = date.fromisoformat(d.published) if d.published else None
-            yield sdoc, d.id
+            parts = pieces(d.body)
+            for k, (offset, text) in enumerate(parts):
+                sdoc = nlp.make_doc(text)
+                if sdoc.has_extension("dct"):  # titles resolve by the report's date
+                    sdoc._.dct = day_in_range(d.published)
+                yield sdoc, (d.id, offset, k + 1 == len(parts))
 
-    for sdoc, doc_id in nlp.pipe(with_dates(), as_tuples=True, batch_size=BATCH_SIZE):
+    done: list[Analysis] = []
+    for sdoc, (doc_id, offset, last) in nlp.pipe(with_dates(), as_tuples=True, batch_size=BATCH_SIZE):
         mentions = _doc_mentions(sdoc, doc_id) if has_actors else []
         actors = list(sdoc._.actors.values()) if has_actors else []
         ems = extract(sdoc, doc_id, mentions) if extract else []
-        yield doc_id, mentions, actors, ems
+        if offset or not last:
+            done.append(_shift((doc_id, mentions, actors, ems), offset, sum(len(p[3]) for p in done)))
+        if last:
+            yield _merge(done) if done else (doc_id, mentions, actors, ems)
+            done = []
 
 
-def _analyse_batch(docs: list[dict]) -> list[Analysis]:
+def analyse_batch(docs: list[Document]) -> list[Analysis | InputSkipped]:
+    """Analyse a batch; when it fails, each report alone, so one bad report loses only itself."""
+    try:
+        return list(analyse_documents(docs))
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - retried report by report below
+        if len(docs) == 1:
+            return [failed(docs[0].id, "analysis", exc)]
+    out: list[Analysis | InputSkipped] = []
+    for d in docs:
+        try:
+            out += analyse_documents([d])
+        except ModelError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            out.append(failed(d.id, "analysis", exc))
+    return out
+
+
+def _analyse_batch(docs: list[dict]) -> list[Analysis | InputSkipped]:
     """One worker process's share: rebuild the Documents, analyse them (the pipeline loads once per process)."""
-    return list(analyse_documents([Document.from_dict(d) for d in docs]))
+    return analyse_batch([Document.from_dict(d) for d in docs])
 
 
-def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1) -> int:
+def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1,
+            on_skip: OnSkip | None = None) -> int:
     """Parse every report not yet analysed; store its mentions, actors and event mentions.
 
+    A report whose analysis fails is skipped: taken out of ``documents``, listed in ``skipped``
+    with its traceback in the store's log, and told to ``on_skip``; the others are stored.
     With ``n_process`` > 1 the reports go to a pool of worker processes, each holding one loaded
     pipeline (spaCy's own n_process cannot carry Storyline's records back); this process stays the
     only writer of the store.
@@ -132,27 +245,51 @@ def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_p
     if n_process > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=n_process) as pool:
+        from .scale.workers import init_worker
+
+        with ProcessPoolExecutor(max_workers=n_process, initializer=init_worker, initargs=(os.getpid(),)) as pool:
             pending: deque = deque()
+
+            def collect() -> None:
+                future, batch = pending.popleft()
+                try:
+                    results = future.result()
+                except ModelError:
+                    raise
+                except Exception:  # noqa: BLE001 - a worker died or could not send back: redo here
+                    results = analyse_batch([Document.from_dict(d) for d in batch])
+                _save(store, results, progress, on_skip)
+
             for ids in _chunks(todo, chunk):  # a few batches in flight at a time: memory stays flat
-                pending.append(pool.submit(_analyse_batch, [d.to_dict() for d in store.documents_by_ids(ids)]))
+                batch = [d.to_dict() for d in store.documents_by_ids(ids)]
+                pending.append((pool.submit(_analyse_batch, batch), batch))
                 if len(pending) > 2 * n_process:
-                    _save(store, pending.popleft().result(), progress)
+                    collect()
             while pending:
-                _save(store, pending.popleft().result(), progress)
+                collect()
         return len(todo)
 
-    def stream() -> Iterator[Document]:
-        for ids in _chunks(todo, chunk):
-            yield from store.documents_by_ids(ids)
-
-    _save(store, analyse_documents(stream()), progress)
+    for ids in _chunks(todo, chunk):
+        _save(store, analyse_batch(store.documents_by_ids(ids)), progress, on_skip)
     return len(todo)
 
 
-def _save(store: Store, results: Iterable[Analysis], progress: Progress | None) -> None:
-    for doc_id, mentions, actors, ems in results:
-        store.save_analysis(doc_id, mentions, actors, ems)
+def _save(store: Store, results: Iterable[Analysis | InputSkipped], progress: Progress | None,
+          on_skip: OnSkip | None = None) -> None:
+    for result in results:
+        if not isinstance(result, InputSkipped):
+            doc_id, mentions, actors, ems = result
+            try:
+                store.save_analysis(doc_id, mentions, actors, ems)
+            except Exception as exc:  # noqa: BLE001
+                if not _is_one_report(exc):
+                    raise
+                result = failed(doc_id, "storing the analysis", exc)
+        if isinstance(result, InputSkipped):
+            store.drop_document(result.source)
+            store.record_skip(result.source, result.reason, result.trace)
+            if on_skip:
+                on_skip(result)
         if progress:
             progress("analysed", 1)
 
@@ -165,34 +302,80 @@ def _doc_mentions(sdoc, doc_id: str) -> list[Mention]:
     return out
 
 
-def finalize(store: Store) -> dict[str, int]:
-    """The corpus pass: publication dates, temporal values, event dates, fusion and stories."""
+def finalize(store: Store, on_skip: OnSkip | None = None) -> dict[str, int]:
+    """The corpus pass: publication dates, temporal values, event dates, fusion and stories.
+
+    Its inputs are checked first (dates in range, values the export accepts), so no stored report
+    can break it; a report whose dates cannot be resolved keeps its events, undated.
+    """
+    from .time.dates import day_in_range
+
     docs = {d.id: d for d in store.documents()}
+    for d in docs.values():  # a date out of range (an older store, a hand edit) is no date
+        if d.published and not day_in_range(d.published):
+            d.published = d.published_source = d.published_confidence = None
+            d.published_note = "stored publication date out of range"
+            store.set_published(d.id, None, None, None, d.published_note)
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for m in store.mentions():
         mentions[m.doc].append(m)
     if _has("storyline.time"):
-        _date_reports(store, docs, mentions)
+        try:
+            _date_reports(store, docs, mentions)
+        except Exception as exc:  # noqa: BLE001 - undated reports stay undated
+            store.log(f"dating undated reports failed\n{failed('corpus', 'dating', exc).trace}")
     timexes: list[TimeExpr] = []
     if _has("storyline.time"):
         from .time import normalize
 
         for d in docs.values():
-            dct = date.fromisoformat(d.published) if d.published else None
-            timexes += normalize(d.body, dct, doc=d.id)
+            try:
+                timexes += [_checked(t) for t in normalize(d.body, day_in_range(d.published), doc=d.id)]
+            except Exception as exc:  # noqa: BLE001 - this report's dates are lost, not the corpus
+                skip = failed(d.id, "resolving dates", exc)
+                store.record_skip(skip.source, skip.reason, skip.trace)
+                if on_skip:
+                    on_skip(skip)
     ems: list[EventMention] = store.event_mentions()
     events, stories = [], []
     if _has("storyline.events") and _has("storyline.fuse"):
         from .events import assign_dates
+        from .export.json_export import schema_date
         from .fuse import exportable, fuse
 
         assign_dates(ems, timexes)
+        for em in ems:
+            _check_dates(em)
         events, stories = fuse(ems, {a.id: a for a in store.actors()}, docs)
         for ev in events:
+            ev.date = schema_date(ev.date, ev.date_start, ev.date_end)
+            _check_dates(ev)
             ev.timeline = exportable(ev)
     store.save_corpus(timexes, ems, events, stories)
     return {"documents": len(docs), "timexes": len(timexes), "event_mentions": len(ems),
             "events": len(events), "stories": len(stories)}
+
+
+def _checked(t: TimeExpr) -> TimeExpr:
+    """A temporal expression whose date lies outside the calendar the later stages can shift keeps no value."""
+    from .time.dates import VALUE_YEARS, day_in_range, value_range
+
+    rng = value_range(t.value) if t.type == "DATE" else None
+    if rng and not (day_in_range(rng[0], VALUE_YEARS) and day_in_range(rng[1], VALUE_YEARS)):
+        t.value = None
+    return t
+
+
+def _check_dates(item: EventMention | Event) -> None:
+    """Day bounds that are not real days in range are dropped with the date they bound."""
+    from .time.dates import VALUE_YEARS, day_in_range
+
+    for name in ("date_start", "date_end"):
+        value = getattr(item, name)
+        if value is not None and not day_in_range(value, VALUE_YEARS):
+            item.date = item.date_start = item.date_end = None
+            item.precision = None
+            return
 
 
 def _date_reports(store: Store, docs: dict[str, Document], mentions: dict[str, list[Mention]]) -> None:
@@ -216,10 +399,11 @@ def _date_reports(store: Store, docs: dict[str, Document], mentions: dict[str, l
 
 def run(paths: Iterable[str | Path], store: Store, max_mb: float = 25.0,
         progress: Progress | None = None, n_process: int = 1) -> tuple[IngestReport, dict[str, int]]:
-    """Everything: ingest, analyse with every stage that exists, and the corpus pass."""
+    """Everything: ingest, analyse with every stage that exists, and the corpus pass; reports
+    skipped after ingest (analysis, dates) join the ingest report's skips."""
     report = ingest(paths, store, max_mb, progress)
-    analyse(store, progress, n_process=n_process)
-    return report, finalize(store)
+    analyse(store, progress, n_process=n_process, on_skip=report.skipped.append)
+    return report, finalize(store, on_skip=report.skipped.append)
 
 
-__all__ = ["IngestReport", "analyse", "analyse_documents", "content_hash", "finalize", "ingest", "run"]
+__all__ = ["IngestReport", "analyse", "analyse_batch", "analyse_documents", "content_hash", "finalize", "ingest", "run"]

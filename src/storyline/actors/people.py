@@ -251,7 +251,13 @@ class PersonResolver:
 
 def affiliation_evidence(doc: Doc, person: Cand, mentions: list[Cand], blocks: list[Cand], cat: Catalogue) -> list[tuple[int, str, str | None]]:
     """(strength, actor id, role) clues for a new person: a title before, '(USA)' after, an apposition."""
-    s_tok, e_tok = person.info["tokens"]
+    tokens = person.info.get("tokens")
+    if tokens is None:  # a person candidate from another matcher (an acronym's spelt-out name) has only chars
+        span = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        tokens = (span.start, span.end)
+    s_tok, e_tok = tokens
     clues: list[tuple[int, str, str | None]] = []
     for b in blocks:
         if b.info.get("person_tok") == s_tok:

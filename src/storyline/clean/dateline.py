@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..time.dates import day_in_range
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -30,7 +32,9 @@ def find_dateline(lines: list[str]) -> tuple[str, str] | None:
             groups = m.groupdict()
             month = int(groups["month"]) if groups.get("month") else _MONTHS[groups["mon"].lower()[:3]]
             try:
-                return date(int(m["year"]), month, int(m["day"])).isoformat(), m.group(0).strip()
+                day = date(int(m["year"]), month, int(m["day"]))
             except ValueError:
                 continue
+            if day_in_range(day):  # "Dec. 31, 9999" is a typo, not the report's date
+                return day.isoformat(), m.group(0).strip()
     return None

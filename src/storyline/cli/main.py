@@ -46,21 +46,32 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
 
 
+def _say_skip(skip) -> None:
+    err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+
+
+def _say_log(store: Store, skips) -> None:
+    """Where the tracebacks of unexpected errors went, once."""
+    if any(getattr(s, "trace", None) for s in skips):
+        err.print(f"tracebacks of the unexpected errors above: {store.log_path}", highlight=False)
+
+
 def _ingest(paths: list[str], store: Store, max_mb: float):
-    from ..ingest import discover
+    from ..ingest import files_of
     from ..pipeline import ingest
 
     for p in paths:
         if not any(c in p for c in "*?[") and not Path(p).exists():
             err.print(f"[yellow]skipped[/yellow] {p}: no such file or folder", highlight=False)
-    files = list(discover(paths))
-    if not files:
+    files, noted = files_of(paths)
+    if not files and not noted:
         _fail(FileNotFoundError(f"no input files found under: {' '.join(paths)}"))
     with _progress() as bar:
-        task = bar.add_task("reading", total=None)
-        report = ingest(files, store, max_mb, lambda _what, n: bar.advance(task, n))
+        task = bar.add_task("reading", total=len(files))
+        report = ingest(paths, store, max_mb, lambda _what, n: bar.advance(task, n))
     for skip in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {skip.source}: {skip.reason}", highlight=False)
+        _say_skip(skip)
+    _say_log(store, report.skipped)
     err.print(f"stored {len(report.added)} new report(s); {len(report.already)} already stored; "
               f"{len(report.skipped)} skipped")
     return report
@@ -76,6 +87,7 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
     from ..pipeline import analyse, finalize
 
     todo = len(store.unanalysed())
+    skips: list = []
     with _progress() as bar:
         task = bar.add_task("analysing", total=todo)
         advance = lambda _what, n: bar.advance(task, n)  # noqa: E731
@@ -83,14 +95,18 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
             from ..scale import analyse_with_ray
 
             try:
-                analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance)
+                analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance,
+                                 on_skip=skips.append)
             except StorylineError as exc:
                 _fail(exc)
         elif engine == "local":
-            analyse(store, advance, n_process=workers)
+            analyse(store, advance, n_process=workers, on_skip=skips.append)
         else:
             _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
-    counts = finalize(store)
+    counts = finalize(store, on_skip=skips.append)
+    for skip in skips:
+        _say_skip(skip)
+    _say_log(store, skips)
     err.print("analysed: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return counts
 

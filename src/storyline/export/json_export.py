@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,31 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("storyline.export").joinpath("export.schema.json").read_text())
 
 
+#: event date values EXPORT.md names (day, month, year, ISO week); any other TIMEX3 value (a weekend
+#: "2012-W21-WE", a season, a decade) leaves as its day range, which every reader of the export understands
+EXPORT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+
+
+def schema_date(value: str | dict | None, start: str | None = None, end: str | None = None) -> str | dict | None:
+    """An event date in a shape the export schema accepts: the value itself, else {start, end}, else None."""
+    from ..time.dates import VALUE_YEARS, day_in_range, value_range
+
+    if isinstance(value, dict):
+        start, end, value = value.get("start"), value.get("end"), None
+    if isinstance(value, str) and EXPORT_DATE.match(value):
+        rng = value_range(value)
+        if rng and day_in_range(rng[0], VALUE_YEARS) and day_in_range(rng[1], VALUE_YEARS):
+            return value
+        return None
+    if isinstance(value, str) and not (start and end):
+        rng = value_range(value)
+        start, end = (rng[0].isoformat(), rng[1].isoformat()) if rng else (None, None)
+    lo, hi = day_in_range(start, VALUE_YEARS), day_in_range(end, VALUE_YEARS)
+    if lo and hi and lo <= hi:
+        return lo.isoformat() if lo == hi else {"start": lo.isoformat(), "end": hi.isoformat()}
+    return None
+
+
 def build(store) -> dict[str, Any]:
     """Everything the store holds, as one JSON-ready object."""
     docs = []
@@ -25,6 +51,7 @@ def build(store) -> dict[str, Any]:
     events = []
     for ev in store.events():
         rec = ev.to_dict()
+        rec["date"] = schema_date(ev.date, ev.date_start, ev.date_end)
         events.append(rec)
     return {
         "storyline_version": _version(),

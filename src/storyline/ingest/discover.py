@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from ..errors import E018, E019, InputSkipped
 
 #: file endings Storyline reads, and the reader kind for each
 KINDS: dict[str, str] = {
@@ -32,9 +35,39 @@ def stem_of(path: Path) -> str:
     return path.stem
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file under the given paths, recursively, in a stable order; globs expanded."""
-    seen: set[Path] = set()
+def _walk(folder: Path, seen_dirs: set[str]) -> Iterator[Path | InputSkipped]:
+    """Files under a folder in name order; hidden entries and unreadable folders are reported, not lost."""
+    try:
+        real = os.path.realpath(folder)
+        if real in seen_dirs:  # a symlink back up the tree
+            return
+        seen_dirs.add(real)
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield InputSkipped(str(folder), E019.format(detail=exc.strerror or exc))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if entry.name.startswith("."):
+            yield InputSkipped(str(path), E018.format(what="folder" if is_dir else "file"))
+        elif is_dir:
+            yield from _walk(path, seen_dirs)
+        else:
+            yield path
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path | InputSkipped]:
+    """Every file under the given paths, recursively, in a stable order; globs expanded.
+
+    Files named explicitly are read even when hidden; inside folders, hidden entries and folders
+    that cannot be listed come out as skips, so nothing is dropped without a word.
+    """
+    seen: set[str] = set()
+    seen_dirs: set[str] = set()
     for raw in paths:
         raw = str(raw)
         matches = sorted(glob.glob(raw, recursive=True)) if any(c in raw for c in "*?[") else [raw]
@@ -42,9 +75,18 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
             p = Path(m)
             if not p.exists():
                 continue  # the caller says which given paths do not exist
-            files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
-            for f in files:
-                if f.name.startswith(".") or f in seen:
+            found = _walk(p, seen_dirs) if p.is_dir() else iter([p])
+            for f in found:
+                key = f.source if isinstance(f, InputSkipped) else str(f)
+                if key in seen:
                     continue
-                seen.add(f)
+                seen.add(key)
                 yield f
+
+
+def files_of(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputSkipped]]:
+    """The files discover() finds and the entries it reports, apart."""
+    files, skips = [], []
+    for f in discover(paths):
+        (skips if isinstance(f, InputSkipped) else files).append(f)
+    return files, skips

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..errors import StorylineError
+from ..errors import InputSkipped, StorylineError
 from ..model import Document
+from ..pipeline import _save
 from ..store import Store
 
 
@@ -21,16 +22,17 @@ def _worker_class():
     class AnalysisWorker:
         """Holds one loaded spaCy pipeline for its whole life."""
 
-        def analyse(self, docs: list[dict]) -> list[tuple]:
-            from ..pipeline import analyse_documents
+        def analyse(self, docs: list[dict]) -> list:
+            from ..pipeline import analyse_batch
 
-            return list(analyse_documents([Document.from_dict(d) for d in docs]))
+            return analyse_batch([Document.from_dict(d) for d in docs])
 
     return AnalysisWorker
 
 
 def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2, chunk: int = 32,
-                     progress: Callable[[str, int], None] | None = None) -> int:
+                     progress: Callable[[str, int], None] | None = None,
+                     on_skip: Callable[[InputSkipped], None] | None = None) -> int:
     """Analyse every unanalysed report on Ray (local or at ``address``); returns how many."""
     try:
         import ray
@@ -50,10 +52,7 @@ def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2,
         batches = ([d.to_dict() for d in store.documents_by_ids(todo[k:k + chunk])]
                    for k in range(0, len(todo), chunk))
         for results in pool.map_unordered(lambda a, batch: a.analyse.remote(batch), batches):
-            for doc_id, mentions, actors, ems in results:
-                store.save_analysis(doc_id, mentions, actors, ems)
-                if progress:
-                    progress("analysed", 1)
+            _save(store, results, progress, on_skip)  # a report that failed is skipped, as locally
     finally:
         if started:
             ray.shutdown()

@@ -117,8 +117,33 @@ class Store:
             _insert(con, "documents", _DOC_COLS, [doc.to_row(_DOC_COLS)])
         return True
 
-    def record_skip(self, source: str, reason: str) -> None:
+    def record_skip(self, source: str, reason: str, trace: str | None = None) -> None:
+        """One skipped input; the traceback of an unexpected error goes to the log file beside the store."""
         self.con.execute("INSERT INTO skipped (input, reason) VALUES (?, ?)", [source, reason])
+        if trace:
+            self.log(f"skipped {source}: {reason}\n{trace}")
+
+    @property
+    def log_path(self) -> Path:
+        """The log file beside the store ('crisis.duckdb' -> 'crisis.errors.log')."""
+        p = Path(self.path)
+        return p.with_name(p.stem + ".errors.log")
+
+    def log(self, text: str) -> None:
+        """Append to the log file; a log that cannot be written never stops a run."""
+        from datetime import datetime
+
+        try:
+            with self.log_path.open("a", encoding="utf-8", errors="replace") as fh:
+                fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} {text.rstrip()}\n")
+        except OSError:
+            pass
+
+    def drop_document(self, doc_id: str) -> None:
+        """Remove one report and its per-report analysis (a report that cannot be analysed is skipped)."""
+        with self.transaction() as con:
+            for table, key in (("mentions", "doc"), ("event_mentions", "doc"), ("documents", "id")):
+                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
 
     def documents(self, where: str = "", params: list | None = None) -> Iterator[Document]:
         """Stream stored documents in id order without loading the corpus at once."""

@@ -6,6 +6,21 @@ from datetime import date, timedelta
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
+#: years a report's publication date may fall in: the date arithmetic around it (weeks, "next
+#: year", decades) stays far from Python's date limits, and a year 9999 is a typo, not news
+PUBLISHED_YEARS = (1800, 2199)
+#: years a date a report mentions may fall in (history is fine; year 1 or 9999 would overflow)
+VALUE_YEARS = (2, 9997)
+
+
+def day_in_range(value: object, years: tuple[int, int] = PUBLISHED_YEARS) -> date | None:
+    """The ISO day at the start of value when it is a real day within ``years``, else None."""
+    try:
+        d = value if isinstance(value, date) else date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
+    return d if years[0] <= d.year <= years[1] else None
+
 
 def iso_week(d: date) -> str:
     """TIMEX3 week value (2022-W02) of a day."""
