@@ -78,8 +78,10 @@ def _is_one_report(exc: Exception) -> bool:
     """Whether a store error is this report's (bad values) rather than the store's (disk, lock)."""
     import duckdb
 
-    return not isinstance(exc, (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
-                                duckdb.TransactionException, duckdb.ConnectionException))
+    if not isinstance(exc, duckdb.Error):
+        return True  # a value the binding cannot convert (bad Unicode, a wrong type)
+    return isinstance(exc, (duckdb.ConversionException, duckdb.InvalidInputException,
+                            duckdb.ConstraintException, duckdb.OutOfRangeException))
 
 
 def _skip(store: Store, report: IngestReport, skip: InputSkipped) -> None:
@@ -88,22 +90,30 @@ def _skip(store: Store, report: IngestReport, skip: InputSkipped) -> None:
 
 
 def _add(store: Store, report: IngestReport, doc: Document) -> None:
-    """Store a cleaned report unless it is there already (same id and text) or a duplicate."""
-    other = store.find_duplicate(doc)
-    if other is not None:
-        stored = store.document(other)
-        if stored is not None and stored.content_hash == doc.content_hash:
-            if other == doc.id:
-                report.already.append(doc.id)
-            else:
-                _skip(store, report, InputSkipped(doc.source_path or doc.id, E008.format(other=other)))
+    """Store a cleaned report unless it is there already; duplicates and id clashes are settled
+    the same way whatever the input order (see ``store.identity``)."""
+    from .store import identity
+
+    given = doc.id
+    same = identity.with_text(store, doc.content_hash)
+    if same is not None:
+        kept = identity.given_id(same)
+        if kept == given:
+            report.already.append(same.id)
             return
-        # same id, different report (two "index.html" in different folders): keep both
-        doc.id = f"{doc.id}~{doc.content_hash[:8]}"
-        if store.find_duplicate(doc):
-            report.already.append(doc.id)
+        if kept < given:
+            _skip(store, report, InputSkipped(doc.source_path or doc.id, E008.format(other=kept)))
             return
-    store.add_document(doc)
+        store.drop_document(same.id)  # the new one has the smaller id: it is the one kept
+        _skip(store, report, InputSkipped(same.source_path or same.id, E008.format(other=given)))
+        identity.settle(store, kept)
+    if identity.named(store, given):
+        doc.id = f"{given}~{doc.content_hash[:8]}"
+        store.add_document(doc)
+        identity.settle(store, given)
+        doc.id = next(d.id for d in identity.named(store, given) if d.content_hash == doc.content_hash)
+    else:
+        store.add_document(doc)
     report.added.append(doc.id)
 
 
@@ -302,7 +312,7 @@ def _doc_mentions(sdoc, doc_id: str) -> list[Mention]:
     return out
 
 
-def finalize(store: Store, on_skip: OnSkip | None = None) -> dict[str, int]:
+def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | None = None) -> dict[str, int]:
     """The corpus pass: publication dates, temporal values, event dates, fusion and stories.
 
     Its inputs are checked first (dates in range, values the export accepts), so no stored report
@@ -336,6 +346,8 @@ def finalize(store: Store, on_skip: OnSkip | None = None) -> dict[str, int]:
                 store.record_skip(skip.source, skip.reason, skip.trace)
                 if on_skip:
                     on_skip(skip)
+            if progress:
+                progress("dated", 1)
     ems: list[EventMention] = store.event_mentions()
     events, stories = [], []
     if _has("storyline.events") and _has("storyline.fuse"):

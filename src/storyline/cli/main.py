@@ -4,26 +4,51 @@ The library raises narrow errors; this module turns each into one clear line and
 """
 from __future__ import annotations
 
+import math
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
+import duckdb
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 from rich.table import Table
 
-from ..errors import StorylineError
+from ..errors import StoreError, StorylineError
 from ..store import DEFAULT_DB, Store
+from ..store.check import verify
+
+
+def _plain_help_types() -> None:
+    """typer labels every parameter with its Python type (``<bool>`` on flags, ``<list[str]>`` on the
+    paths); the help reads better with the metavars given below, and nothing on flags or arguments."""
+    from typer import core
+
+    option = getattr(core.TyperOption, "display_type_rich", None)
+    if option is not None and not getattr(option, "_storyline", False):
+        def option_type(self, ctx):
+            return None if self.is_flag else (self.metavar or option(self, ctx))
+        option_type._storyline = True
+        core.TyperOption.display_type_rich = option_type
+    if hasattr(core.TyperArgument, "display_type_rich"):
+        core.TyperArgument.display_type_rich = lambda self, ctx: None
+
+
+_plain_help_types()
 
 app = typer.Typer(help="Storyline: turn raw news reports into a sourced, dated event timeline.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store file (created when missing).")]
+DbOpt = Annotated[Path, typer.Option("--db", metavar="FILE", help="DuckDB store file (created when missing).")]
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or globs.")]
-MaxMb = Annotated[float, typer.Option("--max-mb", help="Skip single-report files larger than this (MB).")]
+MaxMb = Annotated[float, typer.Option("--max-mb", metavar="MB",
+                                      help="Skip single-report files larger than this (MB).")]
 
 
 def _fail(exc: Exception) -> None:
@@ -31,19 +56,83 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code=1)
 
 
-def _open(db: Path, read_only: bool = False) -> Store:
+@contextmanager
+def _open(db: Path, read_only: bool = False) -> Iterator[Store]:
+    """The store for one command; a damaged store is one line, and a store this command created
+    is removed again when the command fails before storing a report."""
     if read_only and not db.exists():
         _fail(FileNotFoundError(f"no store at {db}: run `storyline run PATH --db {db}` first"))
+    if db.is_dir():
+        _fail(StoreError(f"--db {db} is a folder; give a file name such as {db / 'crisis.duckdb'}"))
+    created = not db.exists()
     try:
-        return Store(db, read_only=read_only)
+        store = Store(db, read_only=read_only)
     except StorylineError as exc:
         _fail(exc)
         raise
+    ok = False
+    try:
+        with store:
+            yield store
+            ok = True
+    except duckdb.Error as exc:
+        _fail(StoreError(f"the store {db} cannot be read ({str(exc).splitlines()[0][:160]}); it may be "
+                         f"damaged: rebuild it with `storyline run`, or restore a copy"))
+    finally:
+        if created and not ok:
+            _remove_if_empty(db)
+
+
+def _remove_if_empty(db: Path) -> None:
+    """A failed first run leaves no store file without a report in it behind."""
+    try:
+        with Store(db, read_only=True) as store:
+            empty = store.count("documents") == 0
+    except (StorylineError, duckdb.Error):
+        return
+    if empty:
+        for path in (db, db.with_name(db.name + ".wal")):
+            path.unlink(missing_ok=True)
 
 
 def _progress() -> Progress:
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=False, disable=not err.is_terminal)
+                    TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err,
+                    transient=False, disable=not err.is_terminal)
+
+
+#: export formats by file ending, for `run --export y.csv` and `export --out y.csv` without --format
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".parquet": "parquet", ".html": "html", ".htm": "html",
+                  ".gexf": "gexf", ".graphml": "graphml"}
+ENGINES = ("local", "ray")
+
+
+def _format_for(fmt: str | None, path: Path | None) -> str:
+    """The export format asked for, else the one the file name says; checked before any work is done."""
+    from ..export import FORMATS
+
+    if fmt is None:
+        if path is None or path.suffix.lower() not in SUFFIX_FORMATS:
+            if path is not None and path.suffix:
+                _fail(ValueError(f"cannot tell the export format from {path.name!r}: add --format "
+                                 f"({', '.join(FORMATS)})"))
+            return "json"
+        return SUFFIX_FORMATS[path.suffix.lower()]
+    if fmt not in FORMATS:
+        _fail(ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}"))
+    return fmt
+
+
+def _check_max_mb(max_mb: float) -> None:
+    if not math.isfinite(max_mb) or max_mb <= 0:
+        _fail(ValueError(f"--max-mb must be a positive number of megabytes, not {max_mb}"))
+
+
+def _check_engine(engine: str, workers: int) -> None:
+    if engine not in ENGINES:
+        _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
+    if workers < 1:
+        _fail(ValueError(f"--workers must be 1 or more, not {workers}"))
 
 
 def _say_skip(skip) -> None:
@@ -77,10 +166,10 @@ def _ingest(paths: list[str], store: Store, max_mb: float):
     return report
 
 
-Engine = Annotated[str, typer.Option("--engine", help="local, or ray to analyse on a Ray cluster.")]
-RayAddress = Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster address (default: "
-                                                   "start a local one).")]
-Workers = Annotated[int, typer.Option("--workers", help="spaCy processes (or Ray workers).")]
+Engine = Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local, or ray to analyse on a Ray cluster.")]
+RayAddress = Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="Ray cluster address "
+                                                   "(default: start a local one).")]
+Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy processes (or Ray workers).")]
 
 
 def _analyse(store: Store, workers: int, engine: str = "local", address: str | None = None) -> dict[str, int]:
@@ -89,8 +178,10 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
     todo = len(store.unanalysed())
     skips: list = []
     with _progress() as bar:
-        task = bar.add_task("analysing", total=todo)
-        advance = lambda _what, n: bar.advance(task, n)  # noqa: E731
+        task = bar.add_task("analysing (loading the spaCy model)" if todo else "analysing", total=todo)
+
+        def advance(_what: str, n: int) -> None:
+            bar.update(task, advance=n, description="analysing")
         if engine == "ray":
             from ..scale import analyse_with_ray
 
@@ -103,7 +194,9 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
             analyse(store, advance, n_process=workers, on_skip=skips.append)
         else:
             _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
-    counts = finalize(store, on_skip=skips.append)
+    with _progress() as bar:
+        task = bar.add_task("dating and fusing", total=store.count("documents"))
+        counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n))
     for skip in skips:
         _say_skip(skip)
     _say_log(store, skips)
@@ -113,14 +206,19 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
 
 @app.command()
 def run(paths: PathsArg, db: DbOpt = Path(DEFAULT_DB),
-        export: Annotated[Optional[Path], typer.Option("--export", help="Write the export here.")] = None,
-        fmt: Annotated[str, typer.Option("--format", help="Export format (see `storyline export --help`).")] = "json",
+        export: Annotated[Optional[Path], typer.Option("--export", metavar="FILE", help="Write the export here "
+                                                       "(format from its ending: .json, .csv, .parquet, .html, ...).")] = None,
+        fmt: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", help="Export format, when the "
+                                                   "file ending does not say it (see `storyline export --help`).")] = None,
         all_events: AllEvents = False, max_mb: MaxMb = 25.0, workers: Workers = 1, engine: Engine = "local",
         ray_address: RayAddress = None) -> None:
     """Ingest reports, analyse them with every stage, and optionally export.
 
     Example: storyline run examples/corpus --db crisis.duckdb --export out.json
     """
+    fmt = _format_for(fmt, export)  # every option is checked before any report is read
+    _check_max_mb(max_mb)
+    _check_engine(engine, workers)
     with _open(db) as store:
         _ingest(paths, store, max_mb)
         _analyse(store, workers, engine, ray_address)
@@ -134,6 +232,7 @@ def ingest(paths: PathsArg, db: DbOpt = Path(DEFAULT_DB), max_mb: MaxMb = 25.0) 
 
     Example: storyline ingest crawl.warc.gz reports/*.html --db crisis.duckdb
     """
+    _check_max_mb(max_mb)
     with _open(db) as store:
         _ingest(paths, store, max_mb)
 
@@ -145,11 +244,12 @@ def analyse(db: DbOpt = Path(DEFAULT_DB), workers: Workers = 1, engine: Engine =
 
     Example: storyline analyse --db crisis.duckdb --engine ray --workers 2
     """
+    _check_engine(engine, workers)
     with _open(db) as store:
         _analyse(store, workers, engine, ray_address)
 
 
-AllEvents = Annotated[bool, typer.Option("--all-events", help="Also export conditional, denied, hypothetical "
+AllEvents = Annotated[bool, typer.Option("--all-events", metavar="", help="Also export conditional, denied, hypothetical "
                                           "and low-confidence events (they are always in the store).")]
 
 
@@ -166,14 +266,20 @@ def _export(store: Store, fmt: str, path: Path, all_events: bool = False) -> Non
 
 @app.command()
 def export(db: DbOpt = Path(DEFAULT_DB),
-           fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv, parquet, events, timelinejs, "
-                                            "gexf, graphml or html.")] = "json",
-           out_path: Annotated[Path, typer.Option("--out", "-o", help="Output file.")] = Path("storyline.json"),
+           fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT", help="json, csv, "
+                                                      "parquet, events, timelinejs, gexf, graphml or html "
+                                                      "(default: from the --out ending, else json).")] = None,
+           out_path: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Output file "
+                                                            "(default: storyline.<format>).")] = None,
            all_events: AllEvents = False) -> None:
     """Write the store in one of the field's formats.
 
     Example: storyline export --format csv --out events.csv --db crisis.duckdb
     """
+    fmt = _format_for(fmt, out_path)
+    if out_path is None:
+        out_path = Path("storyline" + next((k for k, v in SUFFIX_FORMATS.items() if v == fmt),
+                                           ".csv" if fmt == "events" else ".json"))
     with _open(db, read_only=True) as store:
         _export(store, fmt, out_path, all_events)
 
@@ -185,6 +291,10 @@ def stats(db: DbOpt = Path(DEFAULT_DB)) -> None:
     Example: storyline stats --db crisis.duckdb
     """
     with _open(db, read_only=True) as store:
+        try:
+            verify(store)  # counts come from metadata: read every row once so damage shows here
+        except StorylineError as exc:
+            _fail(exc)
         table = Table("table", "rows", title=str(db))
         for name in ("documents", "actors", "mentions", "timexes", "event_mentions", "events", "stories", "skipped"):
             table.add_row(name, str(store.count(name)))
@@ -195,8 +305,9 @@ def stats(db: DbOpt = Path(DEFAULT_DB)) -> None:
 
 @app.command()
 def serve(db: DbOpt = Path(DEFAULT_DB),
-          port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
-          host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1") -> None:
+          port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port on 127.0.0.1.")] = 8000,
+          host: Annotated[str, typer.Option("--host", metavar="HOST", help="Interface to listen on.")] = "127.0.0.1"
+          ) -> None:
     """Open the timeline, evidence and SQL box in a local web page.
 
     Example: storyline serve --db crisis.duckdb --port 8000, then open http://127.0.0.1:8000

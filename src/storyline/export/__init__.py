@@ -5,6 +5,7 @@ Each format is one module with ``write(store, out_path) -> Path``; this table ma
 """
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from pathlib import Path
 from typing import Callable
@@ -49,5 +50,35 @@ class Selection:
 
 
 def export(store, fmt: str, out: str | Path, all_events: bool = False) -> Path:
-    """Write the store in one format; conditional, denied or doubtful events only with ``all_events``."""
-    return writer(fmt)(Selection(store, all_events), Path(out))
+    """Write the store in one format; conditional, denied or doubtful events only with ``all_events``.
+
+    The file is written beside its destination under a temporary name and moved into place when it
+    is complete, so a failure (a full disk, a killed run) never leaves half a file where a good
+    export was.
+    """
+    out = Path(out)
+    write = writer(fmt)
+    if out.is_dir():
+        raise ExportError(f"cannot write the export to {out}: it is a folder; give a file name")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot write the export to {out}: "
+                          f"{_blocking_file(out.parent) or exc.strerror or exc}") from exc
+    tmp = out.with_name(f".{out.stem}.{os.getpid()}.partial{out.suffix}")
+    try:
+        written = write(Selection(store, all_events), tmp)
+        os.replace(written, out)
+    except OSError as exc:
+        raise ExportError(f"cannot write the export to {out}: {exc.strerror or exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+def _blocking_file(folder: Path) -> str | None:
+    """The file standing where a folder of the path should be, if any ('out.json/x.csv')."""
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            return f"{parent} is a file, not a folder" if not parent.is_dir() else None
+    return None
