@@ -146,7 +146,7 @@ def client(sample_db: Path):
 
     from storyline.web.app import create_app
 
-    with TestClient(create_app(str(sample_db))) as c:
+    with TestClient(create_app(str(sample_db)), base_url="http://localhost") as c:  # the page answers local names only
         yield c
 
 

@@ -306,8 +306,10 @@ def stats(db: DbOpt = Path(DEFAULT_DB)) -> None:
 @app.command()
 def serve(db: DbOpt = Path(DEFAULT_DB),
           port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port on 127.0.0.1.")] = 8000,
-          host: Annotated[str, typer.Option("--host", metavar="HOST", help="Interface to listen on.")] = "127.0.0.1"
-          ) -> None:
+          host: Annotated[str, typer.Option("--host", metavar="HOST", help="Interface to listen on.")] = "127.0.0.1",
+          allow_host: Annotated[Optional[list[str]], typer.Option(
+              "--allow-host", metavar="NAME", help="Also answer requests for this host name (repeatable); "
+              "by default only localhost names and --host are answered.")] = None) -> None:
     """Open the timeline, evidence and SQL box in a local web page.
 
     Example: storyline serve --db crisis.duckdb --port 8000, then open http://127.0.0.1:8000
@@ -317,7 +319,7 @@ def serve(db: DbOpt = Path(DEFAULT_DB),
     from ..web import serve as do_serve
 
     err.print(f"serving {db} at http://{host}:{port}  (Ctrl+C to stop)")
-    do_serve(str(db), host=host, port=port)
+    do_serve(str(db), host=host, port=port, allowed_hosts=allow_host)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -38,7 +38,7 @@ def events(actor: str | None = None, type: str | None = None, status: str | None
     return data.events(store, actor, type, status, start, end, min_reports, timeline)[offset:offset + limit]
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence in each report")
+@router.get("/events/{event_id:path}", summary="One event with its evidence in each report")
 def event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     return _found(data.event(store, event_id), "event", event_id)
 
@@ -48,7 +48,7 @@ def documents(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
     return data.documents(store)
 
 
-@router.get("/documents/{doc_id}", summary="One report with its mentions, timexes and evidence")
+@router.get("/documents/{doc_id:path}", summary="One report with its mentions, timexes and evidence")
 def document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     return _found(data.document(store, doc_id), "document", doc_id)
 
@@ -58,7 +58,7 @@ def actors(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
     return data.actors(store)
 
 
-@router.get("/actors/{actor_id}", summary="One actor, its events and counterparts")
+@router.get("/actors/{actor_id:path}", summary="One actor, its events and counterparts")
 def actor(actor_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     return _found(data.actor(store, actor_id), "actor", actor_id)
 

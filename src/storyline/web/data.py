@@ -15,14 +15,35 @@ from ..errors import StoreError
 from ..export.rows import actor_index, actor_name, date_text, headline
 from ..model import Event
 from ..store.duck import Store
+from . import snapshot
+
+
+#: memory one store connection of the web page may use (the SQL box is untrusted): a query that
+#: needs more fails with an out-of-memory error instead of growing the server
+MEMORY_LIMIT = "256MB"
 
 
 def open_store(path: str) -> Store:
-    """The store read-only, with file access from SQL turned off (the SQL box is untrusted)."""
+    """The store read-only, with file access from SQL turned off and memory capped (the SQL box is
+    untrusted); while a run holds the file for writing, a copy of it (see ``snapshot``)."""
     if not Path(path).exists():
         raise StoreError(f"no store at {path}; run the pipeline first or pass --db")
-    store = Store(path, read_only=True)
     try:
+        return _locked_down(Store(path, read_only=True))
+    except StoreError as exc:
+        if not snapshot.locked(exc):
+            raise
+    try:
+        return snapshot.snapshot(path, lambda copy: _locked_down(Store(copy, read_only=True)))
+    except (StoreError, OSError, duckdb.Error) as exc:
+        raise StoreError(f"the store is being written and no readable copy could be taken yet ({exc}); "
+                         f"try again in a moment") from exc
+
+
+def _locked_down(store: Store) -> Store:
+    try:
+        store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        store.con.execute("SET temp_directory = ''")  # no spilling to disk: over the limit is an error
         store.con.execute("SET enable_external_access = false")
         store.con.execute("SET lock_configuration = true")
     except duckdb.Error:  # another request of this process locked it already

@@ -37,7 +37,7 @@ def timeline(store: Store = Depends(get_store)) -> HTMLResponse:
     return _page("timeline.html", data_json=safe_json({**payload(store), "mode": "web"}))
 
 
-@router.get("/events/{event_id}", response_class=HTMLResponse)
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event(event_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
     """One event, with every evidence span highlighted in the report it comes from."""
     ev = _need(data.event(store, event_id), "event", event_id)
@@ -52,7 +52,7 @@ def documents(store: Store = Depends(get_store)) -> HTMLResponse:
     return _page("documents.html", docs=data.documents(store))
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document(doc_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
     """One cleaned report with its actors, dates and event evidence marked."""
     doc = _need(data.document(store, doc_id), "report", doc_id)
@@ -69,7 +69,7 @@ def actors(store: Store = Depends(get_store)) -> HTMLResponse:
     return _page("actors.html", actors=data.actors(store))
 
 
-@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor(actor_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
     return _page("actor.html", actor=_need(data.actor(store, actor_id), "actor", actor_id))
 

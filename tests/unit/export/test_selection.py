@@ -30,6 +30,6 @@ def test_exports_keep_timeline_events_unless_all_are_asked_for(db, tmp_path):
 
 
 def test_api_timeline_parameter(db):
-    with TestClient(create_app(str(db))) as client:
+    with TestClient(create_app(str(db)), base_url="http://localhost") as client:
         assert len(client.get("/api/events").json()) == len(EVENTS)
         assert {e["id"] for e in client.get("/api/events", params={"timeline": True}).json()} == {"e1", "e2", "e3", "e4"}

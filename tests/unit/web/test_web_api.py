@@ -73,5 +73,5 @@ def test_missing_store_is_503(tmp_path):
 
     from storyline.web.app import create_app
 
-    r = TestClient(create_app(str(tmp_path / "none.duckdb"))).get("/api/events")
+    r = TestClient(create_app(str(tmp_path / "none.duckdb")), base_url="http://localhost").get("/api/events")
     assert r.status_code == 503 and "no store" in r.json()["detail"]
