@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 
 from storyline.model import Actor, Document, Event, EventMention, Evidence, Mention, Story, TimeExpr
+from storyline.fuse import story_key_days
 from storyline.store.duck import Store
 
 SCRIPT = "<script>alert(1)</script>"
@@ -116,5 +117,7 @@ def build_store(db: Path) -> Path:
             timexes += [TimeExpr(d, *_span(body, t), t, value=v) for d, t, v in TIMEXES if d == doc_id]
         stories = [Story("s1", "NATO-Russia talks", ["d1_nato_council", "d2_talks_held"], ["e1", "e2", "e3", "e5"]),
                    Story("s2", "Shelling of Avdiivka", ["d3_shelling"], ["e4"])]
-        store.save_corpus(timexes, [m for d in ems for m in ems[d]], events, stories)
+        all_ems = [m for d in ems for m in ems[d]]
+        days = story_key_days({d.id: d for d in store.documents()}, timexes, events, stories, all_ems)
+        store.save_corpus(timexes, all_ems, events, stories, days)
     return db

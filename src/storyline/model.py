@@ -10,7 +10,7 @@ Flow of records through the stages::
     nlp + actors -> Mention (+ Actor)
     time         -> TimeExpr (and Document.published when inferred)
     events       -> EventMention (one sentence of one report)
-    fuse         -> Event (one happening, many EventMentions as Evidence) + Story
+    fuse         -> Event (one happening, many EventMentions as Evidence) + Story + KeyDay
 """
 from __future__ import annotations
 
@@ -200,3 +200,24 @@ class Story(Record):
     label: str
     docs: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+
+
+@dataclass
+class KeyDay(Record):
+    """One of a crisis's key days: what happened on it, how much the reports make of it, and where they say so."""
+
+    date: str                     # ISO day
+    score: float                  # salience; days are ranked by it, most important first
+    events: list[str] = field(default_factory=list)  # ids of the fused events dated that day, surest first
+    summary: str = ""             # one line drawn from the evidence
+    story: str | None = None      # the story these days rank within; None for the whole corpus
+    rank: int = 0                 # 1 = the most important day
+    n_reports: int = 0            # reports telling the day's events or naming the day
+    n_references: int = 0         # later reports that refer back to the day ("the March 17 vote")
+    evidence: list[Evidence] = field(default_factory=list)  # the best span of each report, strongest first
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "KeyDay":
+        day = super().from_dict(data)
+        day.evidence = [e if isinstance(e, Evidence) else Evidence.from_dict(e) for e in day.evidence]
+        return day

@@ -349,13 +349,13 @@ def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | N
             if progress:
                 progress("dated", 1)
     ems: list[EventMention] = store.event_mentions()
-    events, stories = [], []
+    events, stories, days = [], [], []
     if _has("storyline.events") and _has("storyline.fuse"):
         from .events import assign_dates
         from .export.json_export import schema_date
-        from .fuse import exportable, fuse
+        from .fuse import dating_timexes, exportable, fuse, story_key_days
 
-        assign_dates(ems, timexes)
+        assign_dates(ems, dating_timexes(timexes, docs))  # a report's own date stamp dates none of its events
         for em in ems:
             _check_dates(em)
         events, stories = fuse(ems, {a.id: a for a in store.actors()}, docs)
@@ -363,9 +363,10 @@ def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | N
             ev.date = schema_date(ev.date, ev.date_start, ev.date_end)
             _check_dates(ev)
             ev.timeline = exportable(ev)
-    store.save_corpus(timexes, ems, events, stories)
+        days = story_key_days(docs, timexes, [e for e in events if e.timeline], stories, ems)
+    store.save_corpus(timexes, ems, events, stories, days)
     return {"documents": len(docs), "timexes": len(timexes), "event_mentions": len(ems),
-            "events": len(events), "stories": len(stories)}
+            "events": len(events), "stories": len(stories), "key days": sum(1 for k in days if k.story is None)}
 
 
 def _checked(t: TimeExpr) -> TimeExpr:

@@ -16,3 +16,53 @@ PATTERN_VETO_PROB = 0.03
 NONE_VETO_PROB = 0.6
 #: classifier events get this factor on their confidence: a sentence-level guess, not a matched trigger
 CLASSIFIER_EVENT_FACTOR = 0.9
+
+# --- key days: salience of a crisis's days (fuse/salience.py) ---
+# A report votes for the days it tells: a day its temporal expressions name, the day of a fused event it
+# gives evidence for, its own publication day for news it tells undated. Each vote is weighted as below;
+# a day's score is the sum of its reports' votes, times its source, novelty and background factors.
+# Tuned on the two dev topics of ../shared/data/t17 (figures in bench/timeline.py), no topic-specific rule.
+#: a report published after the day it names refers back to it: the strongest sign that the day mattered
+SALIENCE_REFERENCE_LATER = 1.0
+#: a day still named more than SALIENCE_REMEMBERED_DAYS later is remembered: its references count 1 + this
+SALIENCE_REMEMBERED = 1.0
+SALIENCE_REMEMBERED_DAYS = 7
+#: a report naming its own publication day ("today", "this morning")
+SALIENCE_REFERENCE_SAME_DAY = 0.25
+#: a report naming a day still ahead (a vote, a deadline): plans, not happenings
+SALIENCE_REFERENCE_AHEAD = 0.0
+#: a report giving evidence for a fused event dated that day, before the event type's weight
+SALIENCE_EVENT = 0.25
+#: a report telling undated an event fusion dated from other reports supports its day this much (a report
+#: that dates its telling to a week or month supports each of its days by 1 / the days in it)
+SALIENCE_UNDATED_EVENT = 0.25
+#: news a report tells undated counts for its publication day (the news-coding convention), this much
+SALIENCE_NEWS_DAY = 0.2
+#: a vote from the report's lead (its first two paragraphs) counts this much more: the lead is its news
+SALIENCE_LEAD_BOOST = 0.5
+#: a vote from paragraph p counts 1 / (1 + p / SALIENCE_POSITION_DECAY): background sits deeper in a report
+SALIENCE_POSITION_DECAY = 40.0
+#: a report's votes are divided by (number of days it names) ** this: a chronology is one report, not many
+SALIENCE_SPREAD_NORM = 0.25
+#: a report's further votes for the same day add this share of their weight to its best one
+SALIENCE_REPEAT = 0.0
+#: a day told by n distinct outlets (URL hosts) scores 1 + SALIENCE_SOURCES * log(n)
+SALIENCE_SOURCES = 0.5
+#: the event type's weight: a vote for an event of the type counts 1 + this; other types count 1
+SALIENCE_TYPE_WEIGHTS = {"ASSAULT": 1.0, "COERCE": 0.5, "AGREE": 0.5, "RETREAT": 0.3, "SANCTION": 0.3,
+                         "MOBILIZE": 0.3, "PROTEST": 0.3}
+#: an event between the corpus's most prominent actors counts 1 + this (actors' share of the evidence)
+SALIENCE_PROMINENCE = 0.25
+#: a day whose events all retell what the previous SALIENCE_NOVELTY_DAYS days told scores 1 - this
+SALIENCE_NOVELTY = 0.3
+SALIENCE_NOVELTY_DAYS = 7
+#: days more than SALIENCE_BACKGROUND_DAYS before the corpus's first report are background (the invasion
+#: of years before, retold in every report): they score this share, so they do not crowd out the crisis
+SALIENCE_BACKGROUND_FACTOR = 0.25
+SALIENCE_BACKGROUND_DAYS = 30
+#: evidence spans kept per key day (the best one of each report, strongest first)
+KEY_DAY_EVIDENCE = 12
+#: key days `storyline timeline`, the web page and the HTML export show unless asked for more
+KEY_DAYS_SHOWN = 10
+#: key days the web page and the HTML export carry (the first KEY_DAYS_SHOWN open, the rest on request)
+KEY_DAYS_LISTED = 60

@@ -19,6 +19,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, 
 from rich.table import Table
 
 from ..errors import StoreError, StorylineError
+from ..settings import KEY_DAYS_SHOWN
 from ..store import DEFAULT_DB, Store
 from ..store.check import verify
 
@@ -253,11 +254,20 @@ AllEvents = Annotated[bool, typer.Option("--all-events", metavar="", help="Also 
                                           "and low-confidence events (they are always in the store).")]
 
 
-def _export(store: Store, fmt: str, path: Path, all_events: bool = False) -> None:
+StoryOpt = Annotated[Optional[str], typer.Option("--story", metavar="STORY", help="Only this story: its id or "
+                                                  "(part of) its name, as `storyline timeline --stories` lists them.")]
+
+
+def _export(store: Store, fmt: str, path: Path, all_events: bool = False, story: str | None = None) -> None:
     from ..export import export as do_export
+    from ..fuse.stories import find_story
 
     try:
-        written = do_export(store, fmt, path, all_events=all_events)
+        chosen = find_story(store.stories(), story).id if story else None
+    except LookupError as exc:
+        _fail(exc)
+    try:
+        written = do_export(store, fmt, path, all_events=all_events, story=chosen)
     except StorylineError as exc:
         _fail(exc)
     else:
@@ -271,7 +281,7 @@ def export(db: DbOpt = Path(DEFAULT_DB),
                                                       "(default: from the --out ending, else json).")] = None,
            out_path: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Output file "
                                                             "(default: storyline.<format>).")] = None,
-           all_events: AllEvents = False) -> None:
+           all_events: AllEvents = False, story: StoryOpt = None) -> None:
     """Write the store in one of the field's formats.
 
     Example: storyline export --format csv --out events.csv --db crisis.duckdb
@@ -281,7 +291,7 @@ def export(db: DbOpt = Path(DEFAULT_DB),
         out_path = Path("storyline" + next((k for k, v in SUFFIX_FORMATS.items() if v == fmt),
                                            ".csv" if fmt == "events" else ".json"))
     with _open(db, read_only=True) as store:
-        _export(store, fmt, out_path, all_events)
+        _export(store, fmt, out_path, all_events, story)
 
 
 @app.command()
@@ -301,6 +311,49 @@ def stats(db: DbOpt = Path(DEFAULT_DB)) -> None:
         out.print(table)
         undated = store.con.execute("SELECT count(*) FROM documents WHERE published IS NULL").fetchone()[0]
         out.print(f"reports without a publication date: {undated}")
+
+
+@app.command()
+def timeline(db: DbOpt = Path(DEFAULT_DB),
+             days: Annotated[int, typer.Option("--days", "-k", metavar="K", min=1,
+                                               help="How many key days to print.")] = KEY_DAYS_SHOWN,
+             story: StoryOpt = None,
+             evidence: Annotated[int, typer.Option("--evidence", metavar="N", min=0,
+                                                   help="Also print N evidence spans under each day.")] = 0,
+             stories: Annotated[bool, typer.Option("--stories", metavar="", help="List the stories instead "
+                                                   "(id, name, reports, events).")] = False) -> None:
+    """Print the crisis's key days, most important first, each with a one-line summary from the evidence.
+
+    Example: storyline timeline --db crisis.duckdb --days 5 --story "Egypt"
+    """
+    from rich.markup import escape
+
+    from ..fuse.stories import find_story
+
+    with _open(db, read_only=True) as store:
+        if stories:
+            table = Table("story", "name", "reports", "events", title=f"stories in {db}")
+            for st in sorted(store.stories(), key=lambda s: -len(s.docs)):
+                table.add_row(st.id, escape(st.label), str(len(st.docs)), str(len(st.events)))
+            out.print(table)
+            return
+        chosen = None
+        if story:
+            try:
+                chosen = find_story(store.stories(), story)
+            except LookupError as exc:
+                _fail(exc)
+        key_days = store.key_days(story=chosen.id if chosen else None, limit=days)
+        if not key_days:
+            _fail(StoreError(f"no key days in {db}: run `storyline analyse --db {db}` to rank them"))
+        out.print(f"[bold]Key days of {escape(chosen.label) if chosen else escape(str(db))}[/bold] "
+                  f"(most important first; {len(key_days)} shown)", highlight=False)
+        for k in key_days:
+            out.print(f"\n[bold]{k.rank}. {k.date}[/bold]  [dim]score {k.score:.2f} · {k.n_reports} report(s) · "
+                      f"{k.n_references} later report(s) refer back · {len(k.events)} event(s)[/dim]", highlight=False)
+            out.print(f"   {escape(k.summary)}", highlight=False)
+            for e in k.evidence[:evidence]:
+                out.print(f"     [dim]{escape(e.doc)}:[/dim] {escape(' '.join(e.text.split()))}", highlight=False)
 
 
 @app.command()

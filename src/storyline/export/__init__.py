@@ -37,20 +37,48 @@ def writer(fmt: str) -> Callable:
 
 
 class Selection:
-    """The store as an export sees it: only timeline events unless every event is asked for."""
+    """The store as an export sees it: only timeline events unless every event is asked for, and only
+    one story's reports, events and key days when a story is given."""
 
-    def __init__(self, store, all_events: bool = False) -> None:
-        self._store, self._all = store, all_events
+    def __init__(self, store, all_events: bool = False, story: str | None = None) -> None:
+        self._store, self._all, self._story = store, all_events, story
+        self._docs: set[str] | None = None
+        if story is not None:
+            found = [s for s in store.stories() if s.id == story]
+            if not found:
+                raise ExportError(f"no story {story!r} in this store (`storyline timeline --stories` lists them)")
+            self._docs = set(found[0].docs)
 
     def __getattr__(self, name: str):
         return getattr(self._store, name)
 
-    def events(self, timeline_only: bool = True):
-        return self._store.events(timeline_only=timeline_only and not self._all)
+    def events(self, timeline_only: bool = True, **kw):
+        evs = self._store.events(timeline_only=timeline_only and not self._all, **kw)
+        return evs if self._story is None else [e for e in evs if e.story == self._story]
+
+    def documents(self, *args, **kw):
+        docs = self._store.documents(*args, **kw)
+        return docs if self._docs is None else (d for d in docs if d.id in self._docs)
+
+    def mentions(self, *args, **kw):
+        rows = self._store.mentions(*args, **kw)
+        return rows if self._docs is None else [m for m in rows if m.doc in self._docs]
+
+    def timexes(self, *args, **kw):
+        rows = self._store.timexes(*args, **kw)
+        return rows if self._docs is None else [t for t in rows if t.doc in self._docs]
+
+    def stories(self):
+        rows = self._store.stories()
+        return rows if self._story is None else [s for s in rows if s.id == self._story]
+
+    def key_days(self, story: str | None = None, limit: int | None = None):
+        return self._store.key_days(story=self._story if story is None else story, limit=limit)
 
 
-def export(store, fmt: str, out: str | Path, all_events: bool = False) -> Path:
-    """Write the store in one format; conditional, denied or doubtful events only with ``all_events``.
+def export(store, fmt: str, out: str | Path, all_events: bool = False, story: str | None = None) -> Path:
+    """Write the store in one format; conditional, denied or doubtful events only with ``all_events``;
+    only one story (its id) with ``story``.
 
     The file is written beside its destination under a temporary name and moved into place when it
     is complete, so a failure (a full disk, a killed run) never leaves half a file where a good
@@ -67,7 +95,7 @@ def export(store, fmt: str, out: str | Path, all_events: bool = False) -> Path:
                           f"{_blocking_file(out.parent) or exc.strerror or exc}") from exc
     tmp = out.with_name(f".{out.stem}.{os.getpid()}.partial{out.suffix}")
     try:
-        written = write(Selection(store, all_events), tmp)
+        written = write(Selection(store, all_events, story), tmp)
         os.replace(written, out)
     except OSError as exc:
         raise ExportError(f"cannot write the export to {out}: {exc.strerror or exc}") from exc

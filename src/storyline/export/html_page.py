@@ -28,24 +28,44 @@ def safe_json(data: Any) -> str:
     return text
 
 
+def _in_context(e, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An evidence span with the rest of its paragraph and its report's title, date and URL."""
+    doc = docs.get(e.doc, {})
+    before, text, after = paragraph_context(doc.get("body") or e.text, e.start, e.end) \
+        if doc.get("body") else ("", e.text, "")
+    return {"doc": e.doc, "start": e.start, "end": e.end, "title": doc.get("title"),
+            "published": doc.get("published"), "url": doc.get("url"), "before": before, "text": text, "after": after}
+
+
+def key_days(store, docs: dict[str, dict[str, Any]], events: dict[str, dict[str, Any]],
+             limit: int | None = None) -> list[dict[str, Any]]:
+    """The key days with their events (as the timeline shows them) and their evidence in context."""
+    from .. import settings
+
+    out = []
+    for k in store.key_days(limit=limit or settings.KEY_DAYS_LISTED):
+        evs = [events[i] for i in k.events if i in events]
+        out.append({"rank": k.rank, "date": k.date, "score": k.score, "summary": k.summary, "story": k.story,
+                     "n_reports": k.n_reports, "n_references": k.n_references,
+                     "events": [{"id": e["id"], "type": e["type"], "label": e["label"], "status": e["status"],
+                                 "n_reports": e["n_reports"], "timeline": e["timeline"]} for e in evs],
+                     "evidence": [_in_context(e, docs) for e in k.evidence]})
+    return out
+
+
 def payload(store, title: str = "Storyline timeline") -> dict[str, Any]:
-    """Everything the timeline script needs: events with their evidence in context, and actors."""
+    """Everything the timeline script needs: events with their evidence in context, actors, stories and
+    the key days."""
     actors, docs = actor_index(store), doc_index(store)
     events = []
     for ev in store.events():
-        evidence = []
-        for e in ev.evidence[:_MAX_EVIDENCE]:
-            doc = docs.get(e.doc, {})
-            before, text, after = paragraph_context(doc.get("body") or e.text, e.start, e.end) \
-                if doc.get("body") else ("", e.text, "")
-            evidence.append({"doc": e.doc, "title": doc.get("title"), "published": doc.get("published"),
-                             "url": doc.get("url"), "before": before, "text": text, "after": after})
+        evidence = [_in_context(e, docs) for e in ev.evidence[:_MAX_EVIDENCE]]
         events.append({
             "id": ev.id, "type": ev.type, "mode": ev.mode, "status": ev.status, "date": date_text(ev.date),
             "start": ev.date_start, "end": ev.date_end, "precision": ev.precision,
             "label": headline(ev, actors), "summary": ev.summary, "source": ev.source, "target": ev.target,
             "location": ev.location, "n_reports": ev.n_reports, "confidence": ev.confidence,
-            "n_evidence": len(ev.evidence), "evidence": evidence, "timeline": ev.timeline,
+            "n_evidence": len(ev.evidence), "evidence": evidence, "timeline": ev.timeline, "story": ev.story,
         })
     used = {a for e in events for a in (*e["source"], *e["target"])}
     return {
@@ -59,7 +79,17 @@ def payload(store, title: str = "Storyline timeline") -> dict[str, Any]:
         + sorted({e["type"] for e in events} - set(EVENT_TYPES)),
         "statuses": [s for s in EVENT_STATUSES if any(e["status"] == s for e in events)],
         "events": events,
+        "stories": [{"id": st.id, "label": st.label, "n_docs": len(st.docs)}
+                    for st in sorted(store.stories(), key=lambda st: (-len(st.docs), st.id)) if st.events],
+        "key_days": key_days(store, docs, {e["id"]: e for e in events}),
+        "key_days_shown": _shown(),
     }
+
+
+def _shown() -> int:
+    from .. import settings
+
+    return settings.KEY_DAYS_SHOWN
 
 
 def _static(name: str) -> str:
@@ -83,7 +113,8 @@ def render(store, title: str = "Storyline timeline") -> str:
         title=title,
         data_json=safe_json({**payload(store, title), "mode": "file"}),
         css=_inline(_static(f"{vendor}.css") + "\n" + _static("storyline.css"), "style"),
-        js=_inline(_static(f"{vendor}.js") + "\n;\n" + _static("timeline.js"), "script"),
+        js=_inline(_static(f"{vendor}.js") + "\n;\n" + _static("timeline.js") + "\n;\n" + _static("keydays.js"),
+                   "script"),
     )
 
 

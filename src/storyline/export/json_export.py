@@ -61,7 +61,16 @@ def build(store) -> dict[str, Any]:
         "timexes": [t.to_dict() for t in store.timexes()],
         "events": events,
         "stories": [s.to_dict() for s in store.stories()],
+        "timeline": timeline(store, {e["id"] for e in events}),
     }
+
+
+def timeline(store, exported: set[str]) -> list[dict[str, Any]]:
+    """The key days, most important first, each naming only events the export carries."""
+    return [{"date": k.date, "score": k.score, "events": [e for e in k.events if e in exported],
+             "summary": k.summary, "story": k.story, "rank": k.rank, "n_reports": k.n_reports,
+             "n_references": k.n_references, "evidence": [e.to_dict() for e in k.evidence]}
+            for k in store.key_days()]
 
 
 def validate(data: dict[str, Any]) -> None:

@@ -7,6 +7,8 @@ from .context import fill_parties, news_confidence, news_day
 from .summary import summarize
 from .events import merge
 from .stories import build_stories
+from .dating import dating_timexes
+from .salience import key_days, story_key_days
 
 #: statuses an export shows by default: what reports say happened, happens or is scheduled
 EXPORT_STATUSES = ("occurred", "ongoing", "scheduled")
@@ -47,4 +49,4 @@ def exportable(event: Event) -> bool:
             and event.confidence >= MIN_EXPORT_CONFIDENCE)
 
 
-__all__ = ["fuse", "exportable", "EXPORT_STATUSES"]
+__all__ = ["fuse", "exportable", "EXPORT_STATUSES", "dating_timexes", "key_days", "story_key_days"]

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ..events.dates import value_range
 from ..model import Actor, EventMention
+from .dating import window as _window
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5}
-#: an undated mention is told around its report's publication: it fuses only with events within this many
-#: days of that day (a 2023 report's undated "regretted the decision" is no 2022 happening)
-UNDATED_WINDOW_DAYS = 45
 _STATUS_GROUP = {"occurred": "real", "ongoing": "real", "scheduled": "real", "denied": "denied",
                  "conditional": "unreal", "hypothetical": "unreal", "threatened": "unreal"}
 
@@ -46,11 +44,16 @@ class Cluster:
     location: str | None = None
     deal: bool = False  # about an agreement's life (leaving it, suspending it, refusing to extend it)
     members: list[EventMention] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)  # reports of the members: a same-report fit is one lookup
+    abouts: list[tuple] = field(default_factory=list)  # what the members that answer another event answer
     latest_start: date | None = None   # the members' undated windows: latest start and earliest end
     earliest_end: date | None = None
 
-    def add(self, em: EventMention, s: set[str], t: set[str]) -> None:
+    def add(self, em: EventMention, s: set[str], t: set[str], about: tuple | None = None) -> None:
         self.members.append(em)
+        self.docs.add(em.doc)
+        if about is not None:
+            self.abouts.append(about)
         self.src |= s
         self.tgt |= t
         self.symmetric = self.symmetric or em.symmetric
@@ -96,16 +99,12 @@ def _about(em: EventMention, by_id: dict[str, EventMention]) -> tuple[str, tuple
     return (ref.type, _range(ref)) if ref is not None else None
 
 
-def _other_referent(c: Cluster, em: EventMention, by_id: dict[str, EventMention]) -> bool:
+def _other_referent(c: Cluster, mine: tuple | None) -> bool:
     """Two denials of different things ("denied any role in the bombing", "rejected India's account of the
     strike"): answered events of another type or on days that cannot meet are different denials."""
-    mine = _about(em, by_id)
     if mine is None:
         return False
-    for m in c.members:
-        theirs = _about(m, by_id)
-        if theirs is None:
-            continue
+    for theirs in c.abouts:
         if theirs[0] != mine[0]:
             return True
         if theirs[1] and mine[1] and (theirs[1][1] < mine[1][0] or mine[1][1] < theirs[1][0]):
@@ -114,10 +113,10 @@ def _other_referent(c: Cluster, em: EventMention, by_id: dict[str, EventMention]
 
 
 def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str], rng: tuple[date, date] | None = None,
-          by_id: dict[str, EventMention] | None = None) -> int:
+          about: tuple | None = None) -> int:
     if not _same_kind(c, em) or _STATUS_GROUP.get(em.status, "real") != c.group:
         return 0
-    if by_id and _other_referent(c, em, by_id):
+    if _other_referent(c, about):
         return 0
     if em.location and c.location and em.location != c.location:
         return 0
@@ -125,19 +124,6 @@ def _fits(c: Cluster, em: EventMention, s: set[str], t: set[str], rng: tuple[dat
     if rng and c.span and (rng[1] < c.span[0] or c.span[1] < rng[0]):
         return 0
     return _actors_fit(c, s, t, em.symmetric)
-
-
-def _window(em: EventMention, published: dict[str, str | None]) -> tuple[date, date] | None:
-    """Days an undated mention can lie in: around its report's publication, when that is known."""
-    pub = published.get(em.doc)
-    if em.date or not pub:
-        return None
-    try:
-        day = date.fromisoformat(pub[:10])
-    except ValueError:
-        return None
-    span = timedelta(days=UNDATED_WINDOW_DAYS)
-    return day - span, day + span
 
 
 def _order(em: EventMention) -> tuple:
@@ -160,19 +146,21 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
     for em in sorted(mentions, key=_order):
         s, t = expand(em.source), expand(em.target)
         window = _window(em, published)
-        best, score = None, 0
+        about = _about(em, by_id)
+        own = window or _range(em)
+        best, best_at, score = None, -1, 0
         kind = _kind(em.type)
         tried = sorted({i for a in s | t for i in index.get((kind, a), ())})
-        for c in (clusters[i] for i in tried):
-            fit = _fits(c, em, s, t, window, by_id)
-            own = window or _range(em)
+        for i in tried:
+            c = clusters[i]
+            fit = _fits(c, em, s, t, own, about)
             if fit and own and c.span is None and c.latest_start is not None and (
                     c.earliest_end < own[0] or own[1] < c.latest_start):  # some member's window misses ours
                 fit = 0
             if fit:
-                fit = fit * 10 + (5 if any(m.doc == em.doc for m in c.members) else 0) + len(c.members)
+                fit = fit * 10 + (5 if em.doc in c.docs else 0) + len(c.members)
             if fit > score:
-                best, score = c, fit
+                best, best_at, score = c, i, fit
         if best is None:
             if not em.source:  # a mention without a source only supports an event told elsewhere
                 continue
@@ -180,10 +168,8 @@ def cluster_mentions(mentions: list[EventMention], actors: dict[str, Actor],
                            deal=about_deal(em))
             clusters.append(best)
             best_at = len(clusters) - 1
-        else:
-            best_at = tried[next(k for k, i in enumerate(tried) if clusters[i] is best)]
         new_actors = (s | t) - (best.src | best.tgt)
-        best.add(em, s, t)
+        best.add(em, s, t, about)
         if window:
             best.latest_start = max(best.latest_start or window[0], window[0])
             best.earliest_end = min(best.earliest_end or window[1], window[1])

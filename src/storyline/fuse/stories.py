@@ -85,3 +85,21 @@ def build_stories(events: list[Event], mentions: list[EventMention], actors: dic
         for e in evs:
             e.story = e.story or sid
     return stories
+
+
+def find_story(stories: list[Story], key: str) -> Story:
+    """The story a person names: its id, else its name, else the one story whose name contains the words."""
+    want = " ".join(key.lower().split())
+    for st in stories:
+        if st.id == key:
+            return st
+    named = [st for st in stories if st.label.lower() == want]
+    if len(named) == 1:
+        return named[0]
+    part = [st for st in stories if all(w in st.label.lower() for w in want.split())]
+    if len(part) == 1:
+        return part[0]
+    if len(part) > 1:
+        raise LookupError(f"several stories match {key!r}: " + "; ".join(f"{s.id} ({s.label})" for s in part[:8]))
+    known = "; ".join(f"{s.id} ({s.label})" for s in sorted(stories, key=lambda s: -len(s.docs))[:8])
+    raise LookupError(f"no story {key!r}" + (f"; the largest are: {known}" if known else "; the store has none"))

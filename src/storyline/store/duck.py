@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..model import Actor, Document, Event, EventMention, Evidence, Mention, Story, TimeExpr
+from ..model import Actor, Document, Event, EventMention, Evidence, KeyDay, Mention, Story, TimeExpr
 
 DEFAULT_DB = "storyline.duckdb"
 
@@ -28,6 +28,7 @@ _TIMEX_COLS = [f for f in TimeExpr.__dataclass_fields__]
 _EM_COLS = [f for f in EventMention.__dataclass_fields__]
 _EVENT_COLS = [f for f in Event.__dataclass_fields__ if f != "evidence"]
 _STORY_COLS = [f for f in Story.__dataclass_fields__]
+_KEY_DAY_COLS = [f for f in KeyDay.__dataclass_fields__ if f != "evidence"]
 
 
 def _q(cols: Iterable[str]) -> str:
@@ -226,11 +227,15 @@ class Store:
 
     # ------------------------------------------------------------------ corpus-level results
     def save_corpus(self, timexes: list[TimeExpr], event_mentions: list[EventMention],
-                    events: list[Event], stories: list[Story]) -> None:
+                    events: list[Event], stories: list[Story], key_days: list[KeyDay] | None = None) -> None:
         """Replace the corpus-wide results (recomputed from the per-report analysis) in one go."""
         with self.transaction() as con:
-            for table in ("timexes", "events", "evidence", "stories"):
+            for table in ("timexes", "events", "evidence", "stories", "key_days", "key_day_evidence"):
                 con.execute(f"DELETE FROM {table}")
+            key_days = key_days or []
+            _insert(con, "key_days", _KEY_DAY_COLS, [k.to_row(_KEY_DAY_COLS) for k in key_days])
+            _insert(con, "key_day_evidence", ["story", "date", "doc", "start", "end", "text"],
+                    [(k.story, k.date, e.doc, e.start, e.end, e.text) for k in key_days for e in k.evidence])
             _insert(con, "timexes", _TIMEX_COLS, [t.to_row(_TIMEX_COLS) for t in timexes])
             # dates are resolved in the corpus pass: one joined UPDATE, not one statement per mention
             con.execute("CREATE OR REPLACE TEMP TABLE em_dates (id VARCHAR, date VARCHAR, date_start VARCHAR, "
@@ -281,6 +286,26 @@ class Store:
 
     def stories(self) -> list[Story]:
         return [Story.from_dict(r) for r in self._rows("SELECT * FROM stories ORDER BY id")]
+
+    def key_days(self, story: str | None = None, limit: int | None = None) -> list[KeyDay]:
+        """The key days of the whole corpus (``story`` None) or of one story, most important first."""
+        if not self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'key_days'"
+                                ).fetchone()[0]:
+            return []  # a store made before key days: run `storyline analyse` to rank them
+        where = "story IS NULL" if story is None else "story = ?"
+        params = [] if story is None else [story]
+        top = f" LIMIT {int(limit)}" if limit else ""
+        days = [KeyDay.from_dict(r) for r in
+                self._rows(f"SELECT * FROM key_days WHERE {where} ORDER BY rank{top}", params)]
+        if days:
+            marks = ", ".join("?" for _ in days)
+            evidence: dict[str, list[Evidence]] = {}
+            for r in self._rows(f'SELECT date, doc, start, "end", text FROM key_day_evidence WHERE {where} '
+                                f"AND date IN ({marks}) ORDER BY rowid", params + [k.date for k in days]):
+                evidence.setdefault(r.pop("date"), []).append(Evidence.from_dict(r))
+            for k in days:
+                k.evidence = evidence.get(k.date, [])
+        return days
 
     def skipped(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM skipped ORDER BY skipped_at")

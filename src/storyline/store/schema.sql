@@ -125,3 +125,24 @@ CREATE TABLE IF NOT EXISTS skipped (
     reason VARCHAR NOT NULL,
     skipped_at TIMESTAMP DEFAULT current_timestamp
 );
+
+-- The crisis's key days, most important first: for the whole corpus (story NULL) and for each story.
+CREATE TABLE IF NOT EXISTS key_days (
+    story VARCHAR,                   -- NULL: ranked over the whole corpus
+    rank INTEGER NOT NULL,           -- 1 = the most important day
+    date VARCHAR NOT NULL,           -- ISO day
+    score DOUBLE,
+    events VARCHAR[],                -- fused events dated that day, surest first
+    summary VARCHAR,                 -- one line drawn from the evidence
+    n_reports INTEGER,               -- reports telling the day's events or naming the day
+    n_references INTEGER             -- later reports referring back to the day
+);
+
+CREATE TABLE IF NOT EXISTS key_day_evidence (
+    story VARCHAR,
+    date VARCHAR NOT NULL,
+    doc VARCHAR NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    text VARCHAR
+);

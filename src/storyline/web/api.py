@@ -34,8 +34,30 @@ def events(actor: str | None = None, type: str | None = None, status: str | None
            min_reports: int = 1, limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0),
            timeline: bool = Query(False, description="only events that pass the export filter (real source "
                                                      "and target, factual status, enough confidence)"),
+           story: str | None = Query(None, description="only this story's events (its id or name)"),
            store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-    return data.events(store, actor, type, status, start, end, min_reports, timeline)[offset:offset + limit]
+    chosen = _story(store, story)
+    return data.events(store, actor, type, status, start, end, min_reports, timeline,
+                       story=chosen.id if chosen else None)[offset:offset + limit]
+
+
+@router.get("/key-days", summary="The key days, most important first, with their events and evidence")
+def key_days(story: str | None = Query(None, description="a story's id or name (GET /api/stories lists them)"),
+             limit: int = Query(60, ge=1, le=10000), store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+    chosen = _story(store, story)
+    return data.key_days(store, chosen.id if chosen else None, limit)
+
+
+@router.get("/stories", summary="Stories: groups of reports about one unfolding story, largest first")
+def stories(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+    return data.stories(store)
+
+
+def _story(store: Store, key: str | None):
+    try:
+        return data.story(store, key)
+    except LookupError as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from exc
 
 
 @router.get("/events/{event_id:path}", summary="One event with its evidence in each report")
@@ -82,13 +104,15 @@ def sql_post(q: str = Body(..., embed=True), store: Store = Depends(get_store)) 
 
 
 @router.get("/export/{fmt}", summary="Download the store in one export format")
-def download(fmt: str, store: Store = Depends(get_store)) -> Response:
+def download(fmt: str, story: str | None = Query(None, description="only this story (its id or name)"),
+             store: Store = Depends(get_store)) -> Response:
     if fmt not in FORMATS:
         raise HTTPException(status_code=404, detail=f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    chosen = _story(store, story)
     name = f"storyline{'-evidence' if fmt == 'events' else ''}{_SUFFIX.get(fmt, '.' + fmt)}"
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            path = export(store, fmt, Path(tmp) / name)
+            path = export(store, fmt, Path(tmp) / name, story=chosen.id if chosen else None)
         except ExportError as exc:
             raise HTTPException(status_code=500, detail=str(exc)) from exc
         content = path.read_bytes()

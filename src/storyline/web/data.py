@@ -66,11 +66,13 @@ def event_dict(ev: Event, actors: dict) -> dict[str, Any]:
 
 def events(store: Store, actor: str | None = None, type: str | None = None, status: str | None = None,
            start: str | None = None, end: str | None = None, min_reports: int = 1,
-           timeline_only: bool = False) -> list[dict[str, Any]]:
-    """Events, filtered as the timeline filters them (dates compare as ISO text)."""
+           timeline_only: bool = False, story: str | None = None) -> list[dict[str, Any]]:
+    """Events, filtered as the timeline filters them (dates compare as ISO text); ``story``: its events only."""
     actors = actor_index(store)
     out = []
     for ev in store.events(timeline_only=timeline_only):
+        if story and ev.story != story:
+            continue
         if actor and actor not in ev.source and actor not in ev.target:
             continue
         if (type and ev.type != type) or (status and ev.status != status) or ev.n_reports < min_reports:
@@ -149,3 +151,35 @@ def actor(store: Store, actor_id: str) -> dict[str, Any] | None:
     return {**index[actor_id].to_dict(), "events": evs,
             "counterparts": [{"id": a, "name": actor_name(index, a), "n_events": n}
                              for a, n in counterparts.most_common()]}
+
+
+def stories(store: Store) -> list[dict[str, Any]]:
+    """Every story with its name and size, largest first."""
+    return [{"id": s.id, "label": s.label, "n_docs": len(s.docs), "n_events": len(s.events)}
+            for s in sorted(store.stories(), key=lambda s: (-len(s.docs), s.id))]
+
+
+def story(store: Store, key: str | None):
+    """The story a request names (id, name or part of it); None for all reports; LookupError if unknown."""
+    from ..fuse.stories import find_story
+
+    return find_story(store.stories(), key) if key else None
+
+
+def key_days(store: Store, story_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """The key days of the corpus or of one story, with their events and their evidence in context."""
+    from ..export import Selection
+    from ..export.html_page import key_days as days_in_context
+
+    from .. import settings
+
+    limit = limit or settings.KEY_DAYS_LISTED
+    actors = actor_index(store)
+    selection = Selection(store, all_events=True, story=story_id)
+    wanted = store.key_days(story=story_id, limit=limit)
+    ids = {e for k in wanted for e in k.events}
+    events = {ev.id: {"id": ev.id, "type": ev.type, "label": headline(ev, actors), "status": ev.status,
+                      "n_reports": ev.n_reports, "timeline": ev.timeline} for ev in store.events() if ev.id in ids}
+    docs = {d.id: {"title": d.title, "published": d.published, "url": d.url, "body": d.body}
+            for d in store.documents_by_ids(sorted({e.doc for k in wanted for e in k.evidence}))}
+    return days_in_context(selection, docs, events, limit=limit)

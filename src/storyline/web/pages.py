@@ -31,10 +31,34 @@ def _need(item: Any, what: str, key: str) -> Any:
     return item
 
 
+def _story(store: Store, key: str | None):
+    try:
+        return data.story(store, key)
+    except LookupError as exc:
+        raise HTTPException(status_code=404, detail=str(exc)) from exc
+
+
 @router.get("/", response_class=HTMLResponse)
-def timeline(store: Store = Depends(get_store)) -> HTMLResponse:
-    """The zoomable timeline; its data is embedded so the page needs one request."""
-    return _page("timeline.html", data_json=safe_json({**payload(store), "mode": "web"}))
+def timeline(story: str | None = None, store: Store = Depends(get_store)) -> HTMLResponse:
+    """The zoomable timeline; its data is embedded so the page needs one request. ``story``: one story only."""
+    from ..export import Selection
+
+    chosen = _story(store, story)
+    view = Selection(store, all_events=True, story=chosen.id) if chosen else store
+    return _page("timeline.html", data_json=safe_json({**payload(view), "mode": "web",
+                                                       "story": chosen.id if chosen else None}))
+
+
+@router.get("/days", response_class=HTMLResponse)
+def days(story: str | None = None, store: Store = Depends(get_store)) -> HTMLResponse:
+    """The key days, most important first; each opens its events and its evidence, highlighted."""
+    from .. import settings
+
+    chosen = _story(store, story)
+    listed = data.key_days(store, chosen.id if chosen else None)
+    return _page("days.html", story=chosen, stories=[s for s in data.stories(store) if s["n_events"]],
+                 data_json=safe_json({"mode": "web", "key_days": listed,
+                                      "key_days_shown": settings.KEY_DAYS_SHOWN}))
 
 
 @router.get("/events/{event_id:path}", response_class=HTMLResponse)

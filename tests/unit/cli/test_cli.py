@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from storyline.cli.main import app
 
 runner = CliRunner()
-COMMANDS = ["run", "ingest", "analyse", "export", "stats", "serve"]
+COMMANDS = ["run", "ingest", "analyse", "export", "stats", "timeline", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

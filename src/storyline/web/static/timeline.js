@@ -43,12 +43,22 @@
   fillSelect($("f-type"), DATA.types);
   fillSelect($("f-status"), DATA.statuses);
 
+  var STORIES = DATA.stories || [];
+  if (STORIES.length > 1) {  /* a mixed feed: pick one story */
+    fillSelect($("f-story"), STORIES.map(function (s) { return s.id; }), function (id) {
+      var s = STORIES.filter(function (x) { return x.id === id; })[0];
+      return s.label + " (" + s.n_docs + " reports)";
+    });
+    $("f-story-label").hidden = false;
+  }
+
   function filters() {
-    return { actor: $("f-actor").value, type: $("f-type").value, status: $("f-status").value,
+    return { story: $("f-story").value, actor: $("f-actor").value, type: $("f-type").value, status: $("f-status").value,
       start: $("f-start").value, end: $("f-end").value, multi: $("f-multi").checked,
       all: $("f-all").checked };
   }
   function keep(e, f) {
+    if (f.story && e.story !== f.story) return false;
     if (f.actor && e.source.indexOf(f.actor) < 0 && e.target.indexOf(f.actor) < 0) return false;
     if (f.type && e.type !== f.type) return false;
     if (f.status && e.status !== f.status) return false;
@@ -144,9 +154,9 @@
   }
 
   timeline.on("select", function (props) { if (props.items.length) showDetail(props.items[0]); });
-  ["f-actor", "f-type", "f-status", "f-start", "f-end", "f-multi", "f-all"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  ["f-story", "f-actor", "f-type", "f-status", "f-start", "f-end", "f-multi", "f-all"].forEach(function (id) { $(id).addEventListener("change", apply); });
   $("f-reset").addEventListener("click", function () {
-    ["f-actor", "f-type", "f-status", "f-start", "f-end"].forEach(function (id) { $(id).value = ""; });
+    ["f-story", "f-actor", "f-type", "f-status", "f-start", "f-end"].forEach(function (id) { $(id).value = ""; });
     $("f-multi").checked = false; $("f-all").checked = false; apply();
   });
   $("z-in").addEventListener("click", function () { timeline.zoomIn(0.5); });
