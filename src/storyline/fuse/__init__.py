@@ -43,9 +43,12 @@ def _fuse(event_mentions: list[EventMention], actors: dict[str, Actor], document
 
 
 def exportable(event: Event) -> bool:
-    """Default export filter, as POLECAT: a type and a source (the target is optional), a factual status,
-    enough confidence."""
-    return (bool(event.source) and event.status in EXPORT_STATUSES
+    """Default export filter, as POLECAT: a type and a source, a factual status, enough confidence. The target
+    is optional for the types that stand alone (types.json `one_sided`: a protest, a mobilisation, an offer)."""
+    from ..events.combine import one_sided
+
+    return (bool(event.source) and (bool(event.target) or one_sided(event.type))
+            and event.status in EXPORT_STATUSES
             and event.confidence >= MIN_EXPORT_CONFIDENCE)
 
 
