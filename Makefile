@@ -1,12 +1,13 @@
 # Two entry points for a fresh machine (see README.md):
 #   make demo   set up, then run Storyline on the built-in example corpus
 #   make test   set up (with the test extras and a headless Chromium), then run the tests
+#   make wheel-check   build the wheel, install it in a fresh venv, run the demo and serve /docs from it
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OUT := out
 
-.PHONY: setup demo test browser bench clean
+.PHONY: setup demo test browser bench clean wheel-check
 
 $(BIN)/storyline: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +30,10 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest -q
+
+# the wheel on its own: built, installed in a fresh venv, the demo run from it and /docs served offline
+wheel-check: setup
+	$(BIN)/python scripts/wheel_check.py build/wheel-check
 
 bench: setup
 	$(BIN)/python bench/throughput.py 200
