@@ -42,10 +42,10 @@ def open_store(path: str) -> Store:
 
 def _locked_down(store: Store) -> Store:
     try:
-        store.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-        store.con.execute("SET temp_directory = ''")  # no spilling to disk: over the limit is an error
-        store.con.execute("SET enable_external_access = false")
-        store.con.execute("SET lock_configuration = true")
+        for setting in (f"memory_limit = '{MEMORY_LIMIT}'",
+                        "temp_directory = ''",  # no spilling to disk: over the limit is an error
+                        "enable_external_access = false", "lock_configuration = true"):
+            store.con.execute(f"SET {setting}").fetchall()
     except duckdb.Error:  # another request of this process locked it already
         if store.con.execute("SELECT current_setting('enable_external_access')").fetchone()[0]:
             store.close()

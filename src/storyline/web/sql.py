@@ -22,12 +22,23 @@ class SQLRejected(ValueError):
     """The statement is not one read-only query; the message says what is allowed."""
 
 
+_local = threading.local()
+
+
+def _parser() -> duckdb.DuckDBPyConnection:
+    """An in-memory connection of this thread for parsing: duckdb's module-level functions share one
+    default connection, which concurrent requests would use at once ("unfinished result")."""
+    if getattr(_local, "con", None) is None:
+        _local.con = duckdb.connect()
+    return _local.con
+
+
 def check(sql: str) -> None:
     """Accept exactly one SELECT (WITH, FROM-first, DESCRIBE, SHOW and SUMMARIZE parse as SELECT)."""
     if not sql.strip():
         raise SQLRejected("empty query: write one SELECT statement, e.g. SELECT * FROM events LIMIT 10")
     try:
-        statements = duckdb.extract_statements(sql)
+        statements = _parser().extract_statements(sql)
     except duckdb.Error as exc:
         raise SQLRejected(f"cannot parse the query: {exc}") from exc
     if len(statements) != 1:
@@ -46,10 +57,11 @@ def run(store: Store, sql: str, limit: int = MAX_ROWS) -> dict[str, Any]:
     connection's memory limit (``data.MEMORY_LIMIT``) stops what would not fit.
     """
     check(sql)
-    timer = threading.Timer(TIMEOUT_S, store.con.interrupt)
+    con = store.con.cursor()  # its own result: nothing else run on the store's connection can collide
+    timer = threading.Timer(TIMEOUT_S, con.interrupt)
     timer.start()
     try:
-        result = _fetch(store, sql, limit)
+        result = _fetch(con, sql, limit)
     except duckdb.InterruptException as exc:
         raise SQLRejected(f"the query took longer than {TIMEOUT_S:.0f} s and was stopped") from exc
     except duckdb.OutOfMemoryException as exc:
@@ -59,6 +71,7 @@ def run(store: Store, sql: str, limit: int = MAX_ROWS) -> dict[str, Any]:
         raise SQLRejected(str(exc).strip()) from exc
     finally:
         timer.cancel()
+        con.close()
     return result
 
 
@@ -79,14 +92,14 @@ def _bounded(name: str, dtype: str) -> str:
     return f"left(CAST({col} AS VARCHAR), {MAX_CELL + 1}) AS {col}"
 
 
-def _fetch(store: Store, sql: str, limit: int) -> dict[str, Any]:
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, limit: int) -> dict[str, Any]:
     """Rows of the query, streamed in small batches with long values cut inside DuckDB, so neither
     DuckDB nor Python ever holds more than the bounded answer."""
     body = sql.strip().rstrip(";")
     try:  # DuckDB stops after limit + 1 rows instead of computing them all
-        rel = store.con.sql(f"SELECT * FROM (\n{body}\n) AS q LIMIT {int(limit) + 1}")
+        rel = con.sql(f"SELECT * FROM (\n{body}\n) AS q LIMIT {int(limit) + 1}")
     except (duckdb.ParserException, duckdb.BinderException):
-        rel = store.con.sql(sql)  # a statement that cannot be a subquery (DESCRIBE, SHOW, ...)
+        rel = con.sql(sql)  # a statement that cannot be a subquery (DESCRIBE, SHOW, ...)
     if rel is None:
         return {"columns": [], "rows": [], "truncated": False}
     cols = list(rel.columns)

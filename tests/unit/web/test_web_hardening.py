@@ -105,3 +105,26 @@ def test_pages_keep_working_while_a_run_writes_the_store(slashed_db, tmp_path):
     finally:
         writer.kill()
         writer.wait()
+
+
+def test_concurrent_sql_queries_do_not_collide(sample_db):
+    """Requests run in a thread pool: each SQL query reads through its own cursor."""
+    import threading
+
+    app = create_app(str(sample_db))
+    failures = []
+
+    def ask(k: int) -> None:
+        c = TestClient(app, base_url="http://localhost")
+        for _ in range(8):
+            q = "SELECT type, count(*) FROM events GROUP BY 1" if k % 2 else "SELECT repeat('x', 100000) FROM range(50)"
+            r = c.get("/api/sql", params={"q": q})
+            if r.status_code != 200:
+                failures.append(r.text[:200])
+
+    threads = [threading.Thread(target=ask, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures, failures[:3]
