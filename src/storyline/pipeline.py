@@ -358,7 +358,7 @@ def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | N
         assign_dates(ems, dating_timexes(timexes, docs))  # a report's own date stamp dates none of its events
         for em in ems:
             _check_dates(em)
-        events, stories = fuse(ems, {a.id: a for a in store.actors()}, docs)
+        events, stories = fuse(ems, {a.id: a for a in store.actors()}, docs, mentions)
         for ev in events:
             ev.date = schema_date(ev.date, ev.date_start, ev.date_end)
             _check_dates(ev)

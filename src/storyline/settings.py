@@ -68,3 +68,18 @@ KEY_DAY_EVIDENCE = 12
 KEY_DAYS_SHOWN = 10
 #: key days the web page and the HTML export carry (the first KEY_DAYS_SHOWN open, the rest on request)
 KEY_DAYS_LISTED = 60
+
+# --- stories: which reports tell one story (fuse/stories.py) ---
+# Tuned on a mixed feed of the two dev topics of ../shared/data/t17 and the examples (tests/integration).
+#: hashed dimensions of a report's term vector (collisions stay rare with STORY_TERMS terms a report)
+STORY_DIMENSIONS = 4096
+#: a report's strongest terms (TF-IDF) that describe it
+STORY_TERMS = 200
+#: an actor a report names weighs this many times a word
+STORY_ACTOR_WEIGHT = 2.0
+#: each report is linked to its this many nearest reports ...
+STORY_NEIGHBOURS = 15
+#: ... when their cosine similarity is at least this
+STORY_MIN_SIMILARITY = 0.05
+#: Louvain's resolution: below 1 favours fewer, larger stories (a crisis, not each of its episodes)
+STORY_RESOLUTION = 0.5

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from ..model import Document, EventMention, TimeExpr
 
 #: an undated mention is told within this many days of its report's publication (a 2023 report's undated
-#: "regretted the decision" is no 2022 happening)
+#: "regretted the decision" is no 2022 happening; a build-up told undated in December and in January is one)
 UNDATED_WINDOW_DAYS = 45
 #: a report dated by its local day may tell a happening of the next day in another time zone
 TIME_ZONE_SLACK_DAYS = 1

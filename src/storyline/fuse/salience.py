@@ -36,6 +36,7 @@ _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(T.*)?$")
 _CLOCK = re.compile(r"\s*(\d{1,2}[.:]\d{2}\s*([AP]M|GMT|BST|UTC|ET|EST|EDT)?\b)?[\s,.:-]*", re.IGNORECASE)
 _FACTUAL = ("occurred", "ongoing")
 SUMMARY_CHARS = 220
+SUMMARY_MIN_CHARS = 40
 
 
 @dataclass
@@ -204,8 +205,32 @@ def _novelty(days: dict[str, list[Event]]) -> dict[str, float]:
     return out
 
 
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _central(evidence: list[Evidence], weights: list[float]) -> str:
+    """The evidence sentence that best sums up the day: strongly weighted and sharing the most words with
+    the day's other evidence (a centroid summary, as timeline summarisers pick a date's sentence)."""
+    from .stories import _stop_words
+
+    stop = _stop_words()
+    bags = [Counter(w for w in _WORD.findall(e.text.lower()) if w not in stop) for e in evidence]
+    total = sum(bags, Counter())
+    top = max(weights, default=1.0) or 1.0
+
+    def score(i: int) -> float:
+        bag, n = bags[i], len(evidence[i].text)
+        rest = total - bag
+        dot = sum(c * rest[w] for w, c in bag.items())
+        norm = math.sqrt(sum(c * c for c in bag.values()) * sum(c * c for c in rest.values())) or 1.0
+        fit = 1.0 if SUMMARY_MIN_CHARS <= n <= 2 * SUMMARY_CHARS else 0.5
+        return (0.2 + dot / norm) * math.sqrt(weights[i] / top) * fit
+    best = max(range(len(evidence)), key=lambda i: (score(i), -i)) if evidence else None
+    return evidence[best].text if best is not None else ""
+
+
 def _one_line(text: str) -> str:
-    line = " ".join(text.split())
+    line = " ".join(text.split()).lstrip("|-–—•*:;,. ")
     if len(line) <= SUMMARY_CHARS:
         return line
     cut = line.rfind(" ", 0, SUMMARY_CHARS - 1)
@@ -263,9 +288,7 @@ def key_days(documents: dict[str, Document], timexes: Iterable[TimeExpr], events
         best = sorted(((max(sigs, key=lambda s: s.weight), doc_id) for doc_id, sigs in per_doc.items()),
                       key=lambda x: (-x[0].weight, x[1]))
         evidence = [_span(reports[doc_id], s, stamps[doc_id]) for s, doc_id in best[:settings.KEY_DAY_EVIDENCE]]
-        told = [s for sigs in per_doc.values() for s in sigs if s.event and s.event in by_id]
-        lead = max(told, key=lambda s: s.weight) if told else best[0][0]
-        summary = _one_line(_span(reports[lead.doc], lead, stamps[lead.doc]).text)
+        summary = _one_line(_central(evidence, [s.weight for s, _ in best[:len(evidence)]]))
         refs = sum(1 for d in per_doc if reports[d].published and reports[d].published > day)
         days.append(KeyDay(date=day, score=round(score, 4), events=[e.id for e in evs], summary=summary,
                            story=story, n_reports=len(per_doc), n_references=refs, evidence=evidence))

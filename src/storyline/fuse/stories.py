@@ -1,89 +1,186 @@
-"""Stories: reports linked by events they share or by a strong overlap of the actors they code."""
+"""Stories: the reports of one unfolding story, found by what they talk about and who acts in them.
+
+A mixed feed (a war, a protest movement, an election, all in one store) splits into its stories:
+
+* each report is a bag of the words of its text (TF-IDF, stop words out) and of the actors it names
+  (weighted up: "Hosni Mubarak" says more about a story than "said"), hashed into a fixed number of
+  dimensions so that comparing every report with every other is one matrix product per block;
+* each report is linked to its nearest reports when they are similar enough, and the stories are the
+  communities of that graph (Louvain): groups of reports more linked among themselves than to the rest,
+  so one report that resembles two stories does not fuse them. A report like no other stays on its own.
+
+A story is named by the actors that set it apart from the rest of the feed, and by its months.
+"""
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter
+import re
+import zlib
+from collections import Counter, defaultdict
 
-from ..model import Actor, Document, Event, EventMention, Story
+import numpy as np
+
+from .. import settings
+from ..model import Actor, Document, Event, EventMention, Mention, Story
 from .cluster import expander
 
-MIN_SHARED_ACTORS = 2
-MIN_JACCARD = 0.5
-#: a report is compared with at most this many earlier reports per shared rare actor
-WINDOW = 64
+_WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _find(parent: dict[str, str], x: str) -> str:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"said", "says", "told", "would", "could", "also", "year", "years", "time",
+                                    "people", "new", "like", "just", "news", "reuters", "cnn", "guardian"}
 
 
-def _similar_pairs(cast: dict[str, set[str]], order: list[str]) -> set[tuple[str, str]]:
-    """Pairs of reports that may reach MIN_JACCARD, by prefix filtering (not every pair: corpora grow).
+def _bags(documents: dict[str, Document], cast: dict[str, Counter]) -> dict[str, Counter]:
+    """Each report's terms: its words and (as '@id') the actors it names."""
+    stop = _stop_words()
+    bags = {}
+    for doc_id, doc in documents.items():
+        words = Counter(w.strip("'-") for w in _WORD.findall(doc.body.lower()))
+        bag = Counter({w: n for w, n in words.items() if w not in stop and len(w) > 2})
+        for a, n in cast.get(doc_id, Counter()).items():
+            bag["@" + a] += n
+        bags[doc_id] = bag
+    return bags
 
-    Sorted by how rare each actor is, two sets with Jaccard >= t must share one of the first
-    |x| - ceil(t * |x|) + 1 actors of each; so only reports sharing such a prefix actor are compared,
-    and of those only the WINDOW nearest in ``order`` (by date): a story is told within days.
-    """
-    freq: Counter[str] = Counter(a for actors in cast.values() for a in actors)
-    index: dict[str, list[str]] = {}
-    pairs: set[tuple[str, str]] = set()
-    for doc in order:
-        ordered = sorted(cast[doc], key=lambda a: (freq[a], a))
-        prefix = ordered[: len(ordered) - math.ceil(MIN_JACCARD * len(ordered)) + 1] if ordered else []
-        for a in prefix:
-            seen = index.setdefault(a, [])
-            pairs.update((other, doc) for other in seen[-WINDOW:])
-            seen.append(doc)
-    return pairs
+
+def _vectors(bags: dict[str, Counter], order: list[str]) -> np.ndarray:
+    """L2-normalised TF-IDF vectors of the reports' strongest terms, hashed into STORY_DIMENSIONS."""
+    df = Counter(t for bag in bags.values() for t in bag)
+    n = max(len(bags), 1)
+    dims = settings.STORY_DIMENSIONS
+    out = np.zeros((len(order), dims), dtype=np.float32)
+    for i, doc_id in enumerate(order):
+        weights = {}
+        for t, c in bags[doc_id].items():
+            if df[t] < 2:
+                continue  # a word of one report links it to nothing (a word of every report weighs little)
+            w = (1.0 + math.log(c)) * math.log(n / df[t] + 1.0)
+            weights[t] = w * (settings.STORY_ACTOR_WEIGHT if t.startswith("@") else 1.0)
+        for t, w in sorted(weights.items(), key=lambda kv: -kv[1])[:settings.STORY_TERMS]:
+            out[i, zlib.crc32(t.encode()) % dims] += w
+        norm = float(np.linalg.norm(out[i]))
+        if norm:
+            out[i] /= norm
+    return out
+
+
+def _graph(vectors: np.ndarray):
+    """Each report linked to its STORY_NEIGHBOURS nearest reports (cosine STORY_MIN_SIMILARITY or more),
+    the similarity as the link's weight."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(vectors)))
+    k = settings.STORY_NEIGHBOURS
+    for lo in range(0, len(vectors), 512):  # one block of rows at a time: memory stays flat
+        sims = vectors[lo:lo + 512] @ vectors.T
+        for r in range(sims.shape[0]):
+            sims[r, lo + r] = -1.0
+        top = np.argsort(-sims, axis=1)[:, :k]
+        for r in range(sims.shape[0]):
+            for j in top[r]:
+                if sims[r, j] >= settings.STORY_MIN_SIMILARITY:
+                    graph.add_edge(lo + r, int(j), weight=float(sims[r, j]))
+    return graph
+
+
+def group_reports(documents: dict[str, Document], mentions: list[EventMention],
+                  actors: dict[str, Actor], actor_mentions: dict[str, list[Mention]] | None = None) -> list[list[str]]:
+    """The reports grouped into stories (each group sorted, groups sorted): communities of the graph of
+    nearest reports (Louvain, seeded: the same corpus always gives the same stories)."""
+    import networkx as nx
+
+    expand = expander(actors)
+    cast: dict[str, Counter] = defaultdict(Counter)
+    for doc_id, ms in (actor_mentions or {}).items():
+        for m in ms:
+            cast[doc_id].update(expand([m.actor]))
+    for m in mentions:  # the actors of events count too (a report analysed without actor mentions kept)
+        cast[m.doc].update(expand(m.source) | expand(m.target))
+    docs = dict(documents)
+    for m in mentions:
+        docs.setdefault(m.doc, Document(id=m.doc, body=""))
+    order = sorted(docs)
+    if len(order) < 2:
+        return [order] if order else []
+    graph = _graph(_vectors(_bags(docs, cast), order))
+    communities = nx.community.louvain_communities(graph, weight="weight", resolution=settings.STORY_RESOLUTION,
+                                                   seed=0)
+    return sorted(sorted(order[i] for i in c) for c in communities)
+
+
+def _span(docs: list[Document]) -> str:
+    """The months a story's reports were published in: 'Jan 2011', 'Jan-Feb 2011', 'Jan 2005-Dec 2005'."""
+    days = sorted(d.published for d in docs if d.published)
+    if not days:
+        return ""
+    (y1, m1), (y2, m2) = (days[0][:4], int(days[0][5:7])), (days[-1][:4], int(days[-1][5:7]))
+    if (y1, m1) == (y2, m2):
+        return f"{_MONTHS[m1 - 1]} {y1}"
+    if y1 == y2:
+        return f"{_MONTHS[m1 - 1]}-{_MONTHS[m2 - 1]} {y1}"
+    return f"{_MONTHS[m1 - 1]} {y1}-{_MONTHS[m2 - 1]} {y2}"
+
+
+def _names(groups: list[list[str]], cast: dict[str, Counter], actors: dict[str, Actor]) -> list[list[str]]:
+    """Per story, the actors that set it apart: named in many of its reports and few of the others'."""
+    total = Counter(a for doc_id in cast for a in cast[doc_id])
+    n_all = max(len(cast), 1)
+    out = []
+    for members in groups:
+        mine = Counter(a for d in members for a in cast.get(d, ()))
+        n = len(members)
+        rest = max(n_all - n, 1)
+        score = {a: (c / n) * (c / n) / ((total[a] - c) / rest + c / n) for a, c in mine.items() if c >= max(2, n // 10)
+                 or n < 4}
+        top = sorted(score, key=lambda a: (-score[a], -mine[a], a))[:3]
+        out.append([actors[a].name if a in actors else a for a in top])
+    return out
 
 
 def build_stories(events: list[Event], mentions: list[EventMention], actors: dict[str, Actor],
-                  documents: dict[str, Document]) -> list[Story]:
-    """Connected components over reports; sets Document.story and Event.story in place."""
+                  documents: dict[str, Document], groups: list[list[str]] | None = None,
+                  actor_mentions: dict[str, list[Mention]] | None = None) -> list[Story]:
+    """Stories over the reports (``groups`` when already found); sets Document.story and Event.story in
+    place: an event belongs to the story most of its reports belong to."""
+    if groups is None:
+        groups = group_reports(documents, mentions, actors, actor_mentions)
     expand = expander(actors)
-    docs = sorted(set(documents) | {m.doc for m in mentions})
-    parent = {d: d for d in docs}
-
-    def union(a: str, b: str) -> None:
-        ra, rb = _find(parent, a), _find(parent, b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    for ev in events:
-        evdocs = sorted({e.doc for e in ev.evidence})
-        for d in evdocs[1:]:
-            union(evdocs[0], d)
-    cast: dict[str, set[str]] = {d: set() for d in docs}
+    cast: dict[str, set[str]] = defaultdict(set)
+    for doc_id, ms in (actor_mentions or {}).items():
+        for m in ms:
+            cast[doc_id] |= expand([m.actor])
     for m in mentions:
         cast[m.doc] |= expand(m.source) | expand(m.target)
-    order = sorted(docs, key=lambda d: ((documents[d].published or "9999") if d in documents else "9999", d))
-    for a, b in _similar_pairs(cast, order):
-        shared = cast[a] & cast[b]
-        if len(shared) >= MIN_SHARED_ACTORS and len(shared) / max(len(cast[a] | cast[b]), 1) >= MIN_JACCARD:
-            union(a, b)
-    groups: dict[str, list[str]] = {}
-    for d in docs:
-        groups.setdefault(_find(parent, d), []).append(d)
+    names = _names(groups, {d: Counter(a) for d, a in cast.items()}, actors)
+    story_of: dict[str, str] = {}
     stories = []
-    for members in sorted(groups.values()):
+    for members, top in zip(groups, names):
         sid = "s" + hashlib.sha1("|".join(members).encode()).hexdigest()[:8]
-        evs = [e for e in events if {x.doc for x in e.evidence} & set(members)]
-        count: Counter[str] = Counter()
-        for e in evs:
-            count.update(e.source + e.target)
-        top = [actors[a].name if a in actors else a for a, _ in count.most_common(3)]
-        label = " / ".join(top) if top else (documents[members[0]].title or members[0]
-                                               if members[0] in documents else members[0])
-        stories.append(Story(id=sid, label=label, docs=members, events=[e.id for e in evs]))
+        docs = [documents[d] for d in members if d in documents]
+        when = _span(docs)
+        if top:
+            label = " / ".join(top) + (f" ({when})" if when else "")
+        else:
+            first = docs[0] if docs else None
+            label = (first.title or first.id) if first else members[0]
+        stories.append(Story(id=sid, label=label, docs=members, events=[]))
         for d in members:
+            story_of[d] = sid
             if d in documents:
                 documents[d].story = sid
-        for e in evs:
-            e.story = e.story or sid
+    by_id = {s.id: s for s in stories}
+    for ev in events:
+        votes = Counter(story_of[e.doc] for e in ev.evidence if e.doc in story_of)
+        if votes:
+            ev.story = min(votes, key=lambda s: (-votes[s], s))
+            by_id[ev.story].events.append(ev.id)
     return stories
 
 
