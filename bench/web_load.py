@@ -22,7 +22,7 @@ import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OVERSIZED = ["SELECT repeat('x', 1000000) AS big FROM range(1000)",
+OVERSIZED = ["SELECT repeat('x', 1000000) AS big FROM range(1000)", "SELECT length(repeat('x', 1000000000))",
              "SELECT [repeat('y', 100000)] AS l FROM range(5000)",
              "SELECT string_agg(repeat('z', 1000000), '') FROM range(2000)",
              "SELECT * FROM documents, range(1000)"]

@@ -9,6 +9,7 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, allowed_hosts
 
     from .app import create_app
     from .snapshot import drop_all
+    from .sqlbox import shutdown
 
     names = list(allowed_hosts or [])
     if host not in ("0.0.0.0", "::", ""):
@@ -16,6 +17,7 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000, allowed_hosts
     try:
         uvicorn.run(create_app(db_path, names), host=host, port=port, log_level="info")
     finally:
+        shutdown()
         drop_all()
 
 

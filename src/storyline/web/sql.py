@@ -18,6 +18,10 @@ FETCH_ROWS = 64
 MAX_LIST = 1000
 
 
+TOO_BIG = ("the query needs more memory than the SQL box allows: select fewer or shorter values "
+           "(LIMIT, left(text, 200))")
+
+
 class SQLRejected(ValueError):
     """The statement is not one read-only query; the message says what is allowed."""
 
@@ -49,7 +53,16 @@ def check(sql: str) -> None:
 
 
 def run(store: Store, sql: str, limit: int = MAX_ROWS) -> dict[str, Any]:
-    """Check and run one query; errors in the query itself come back as SQLRejected.
+    """Check and run one query in the SQL box's own process (see ``sqlbox``); errors in the query
+    itself come back as SQLRejected. Where worker processes cannot start, it runs here."""
+    check(sql)
+    from . import sqlbox
+
+    return sqlbox.run(store, sql, limit, TIMEOUT_S)
+
+
+def run_here(store: Store, sql: str, limit: int = MAX_ROWS, timeout: float | None = None) -> dict[str, Any]:
+    """Check and run one query in this process.
 
     What one query may take is bounded three ways: the time limit covers running *and* fetching,
     at most ``limit`` rows and ``MAX_BYTES`` of cell text are fetched (the query is wrapped in a
@@ -57,16 +70,16 @@ def run(store: Store, sql: str, limit: int = MAX_ROWS) -> dict[str, Any]:
     connection's memory limit (``data.MEMORY_LIMIT``) stops what would not fit.
     """
     check(sql)
+    timeout = TIMEOUT_S if timeout is None else timeout
     con = store.con.cursor()  # its own result: nothing else run on the store's connection can collide
-    timer = threading.Timer(TIMEOUT_S, con.interrupt)
+    timer = threading.Timer(timeout, con.interrupt)
     timer.start()
     try:
         result = _fetch(con, sql, limit)
     except duckdb.InterruptException as exc:
-        raise SQLRejected(f"the query took longer than {TIMEOUT_S:.0f} s and was stopped") from exc
-    except duckdb.OutOfMemoryException as exc:
-        raise SQLRejected("the query needs more memory than the SQL box allows: select fewer or "
-                          "shorter values (LIMIT, left(text, 200))") from exc
+        raise SQLRejected(f"the query took longer than {timeout:.0f} s and was stopped") from exc
+    except (duckdb.OutOfMemoryException, MemoryError) as exc:
+        raise SQLRejected(TOO_BIG) from exc
     except duckdb.Error as exc:
         raise SQLRejected(str(exc).strip()) from exc
     finally:

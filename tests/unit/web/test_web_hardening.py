@@ -128,3 +128,16 @@ def test_concurrent_sql_queries_do_not_collide(sample_db):
     for t in threads:
         t.join()
     assert not failures, failures[:3]
+
+
+def test_a_gigabyte_value_is_refused_by_the_sql_box_process(client):
+    """DuckDB's own memory limit misses a single huge string; the SQL box's process limit does not."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.time()
+    r = client.get("/api/sql", params={"q": "SELECT length(repeat('x', 1000000000)) AS n"})
+    assert r.status_code == 400 and "memory" in r.json()["detail"]
+    assert time.time() - started < 15
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB: this process stayed small
+    assert client.get("/api/sql", params={"q": "SELECT 42 AS n"}).json()["rows"] == [[42]]  # and the box works on
