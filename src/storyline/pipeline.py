@@ -102,7 +102,7 @@ def _add(store: Store, report: IngestReport, doc: Document) -> None:
             report.already.append(same.id)
             return
         if kept < given:
-            _skip(store, report, InputSkipped(doc.source_path or doc.id, E008.format(other=kept)))
+            _skip(store, report, InputSkipped(doc.source_path or doc.id, E008.format(other=same.id)))
             return
         store.drop_document(same.id)  # the new one has the smaller id: it is the one kept
         _skip(store, report, InputSkipped(same.source_path or same.id, E008.format(other=given)))
