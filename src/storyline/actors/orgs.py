@@ -26,6 +26,7 @@ ORG_WORDS = {
     "network", "press", "journal", "commission", "organization", "organisation", "union", "federation",
     "court", "institution", "forum", "tribunal", "movement", "front", "brigade", "battalion", "regiment",
     "council", "service", "club", "society", "league", "board", "office", "bureau", "school", "college",
+    "cooperation", "community", "alliance", "authority", "assembly", "congress", "coalition", "army", "ministry",
 }
 #: words skipped when reading an acronym's letters off its long form
 ACRONYM_SKIP = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&"}

@@ -112,6 +112,11 @@ def agreement_objects(tok: Token) -> list[Token]:
     return out
 
 
+def is_agreement(em: EventMention) -> bool:
+    """An agreement reached or signed: AGREE, or the SUPPORT the codebook makes of a signing."""
+    return em.type == "AGREE" or "agreement" in em.context
+
+
 def agreement_parties(tok: Token, earlier: list[EventMention], speaker: list[str],
                       same_side: Callable[[str, str], bool]) -> list[str]:
     """Leaving an agreement with no counterpart named: the other parties of the latest AGREE (occurred)
@@ -121,7 +126,7 @@ def agreement_parties(tok: Token, earlier: list[EventMention], speaker: list[str
     t = table()
     pool = [em for em in earlier[-t["window_mentions"]:] if em.start >= tok.idx - t["window_chars"]]
     for em in reversed(pool):
-        if em.type != "AGREE" or em.status not in ("occurred", "ongoing"):
+        if not is_agreement(em) or em.status not in ("occurred", "ongoing"):
             continue
         parties = [a for a in list(em.source) + list(em.target) if not any(same_side(a, s) for s in speaker)]
         if parties and any(same_side(a, s) for a in list(em.source) + list(em.target) for s in speaker):

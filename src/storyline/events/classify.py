@@ -15,58 +15,21 @@ import numpy as np
 from spacy.tokens import Span
 
 from ..errors import ModelError
-from .features import sentence_features
+from .features import sentence_features, sentence_vector
 
 NONE = "NONE"
 _FILE = "classifier.json"
 
 
 @dataclass(frozen=True)
-class Vectors:
-    """Small lemma vectors (en_core_web_md's, reduced by PCA at training time): unseen verbs near seen ones."""
-
-    row: dict[str, int]
-    matrix: np.ndarray    # (rows, dims), unit length
-
-    def of(self, lemma: str) -> np.ndarray | None:
-        r = self.row.get(lemma)
-        return None if r is None else self.matrix[r]
-
-    def dense(self, feats: list[str]) -> np.ndarray:
-        """The sentence as three vectors: its main predicate, that predicate's object, the mean of its words."""
-        dims = self.matrix.shape[1]
-        main = next((f.split("=", 1)[1] for f in feats if f.startswith("main=")), None)
-        obj = None
-        if main is not None:
-            obj = next((f.split("|", 1)[1] for f in feats if f.startswith(f"vo={main}|")), None) or next(
-                (f.split(">", 1)[1] for f in feats if f.startswith(f"vx={main}>")), None)
-        words = [v for f in feats if f.startswith("w=") and (v := self.of(f[2:])) is not None]
-        out = np.zeros(3 * dims, dtype=np.float32)
-        for k, lem in enumerate((main, obj)):
-            v = self.of(lem) if lem else None
-            if v is not None:
-                out[k * dims:(k + 1) * dims] = v
-        if words:
-            m = np.mean(words, axis=0)
-            out[2 * dims:] = m / (np.linalg.norm(m) or 1.0)
-        return out
-
-    @classmethod
-    def from_dict(cls, d: dict) -> Vectors:
-        m = np.asarray(d["matrix"], dtype=np.float32) / d["scale"]
-        m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-6)
-        return cls(row=dict(zip(d["words"], d["rows"])), matrix=m)
-
-
-@dataclass(frozen=True)
 class Linear:
-    """One softmax layer over sparse binary features, plus dense lemma-vector features when shipped."""
+    """One softmax layer over sparse binary features, plus the parse's dense sentence vector."""
 
     labels: tuple[str, ...]
     index: dict[str, int]
     weights: np.ndarray   # (features, labels)
     bias: np.ndarray      # (labels,)
-    dense: np.ndarray | None = None  # (3 * dims, labels)
+    dense: np.ndarray | None = None  # (vector dims, labels)
     temperature: float = 1.0
 
     def logits(self, feats: list[str], dense: np.ndarray | None = None) -> np.ndarray:
@@ -97,25 +60,21 @@ class Classifier:
 
     types: Linear
     modes: Linear | None
-    vectors: Vectors | None
     meta: dict
-
-    def _dense(self, feats: list[str]) -> np.ndarray | None:
-        return self.vectors.dense(feats) if self.vectors is not None else None
 
     def type_probs(self, sent: Span) -> dict[str, float]:
         """PLOVER type (or NONE) -> probability for one sentence."""
-        return self.type_probs_of(sentence_features(sent))
+        return self.type_probs_of(sentence_features(sent), sentence_vector(sent))
 
-    def type_probs_of(self, feats: list[str]) -> dict[str, float]:
-        p = self.types.probs(feats, self._dense(feats))
+    def type_probs_of(self, feats: list[str], vector: np.ndarray | None = None) -> dict[str, float]:
+        p = self.types.probs(feats, vector)
         return {lab: float(x) for lab, x in zip(self.types.labels, p)}
 
-    def mode_of(self, feats: list[str], typ: str) -> str | None:
+    def mode_of(self, feats: list[str], typ: str, vector: np.ndarray | None = None) -> str | None:
         """The likeliest mode of ``typ`` for these features, or None when the type has no modes."""
         if self.modes is None:
             return None
-        p = self.modes.probs(feats, self._dense(feats))
+        p = self.modes.probs(feats, vector)
         best = [(x, lab) for lab, x in zip(self.modes.labels, p) if lab.split(".", 1)[0] == typ]
         if not best:
             return None
@@ -133,8 +92,7 @@ def classifier() -> Classifier:
             from exc
     return Classifier(types=Linear.from_dict(raw["types"]),
                       modes=Linear.from_dict(raw["modes"]) if raw.get("modes") else None,
-                      vectors=Vectors.from_dict(raw["vectors"]) if raw.get("vectors") else None,
                       meta=raw.get("meta", {}))
 
 
-__all__ = ["NONE", "Classifier", "Linear", "Vectors", "classifier"]
+__all__ = ["NONE", "Classifier", "Linear", "classifier"]

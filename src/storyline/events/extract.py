@@ -10,14 +10,14 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventMention, Mention
 from .classify import classifier
 from .combine import blend, learned_pattern, proposal, trigger_for, vetoed
-from .features import sentence_features
-from .anaphora import agreement_objects, agreement_parties, is_reference, table
+from .features import sentence_features, sentence_vector
+from .anaphora import agreement_objects, agreement_parties, is_agreement, is_reference, table
 from .args import embedded, noun_args, verb_args
 from .location import city_of, city_target, location_of, place_target
 from .match import match
 from .patterns import Pattern, export_mode, lexicon, modes
 from .reactions import adj_args, anaphoric_target, light_object, own_actors, reacted_to
-from .roles import ActorIndex
+from .roles import ActorIndex, subject_phrase_actors
 from .spans import (clause, foreign_clauses, keep_paragraph, own_news, relative_clause_time, shares_date,
                     speech_time, tail)
 from .statements import statement
@@ -134,7 +134,7 @@ def _left_unnamed(tok: Token, p: Pattern, tgt: list[str], earlier: list[EventMen
             c.dep_ in ("dobj", "prep") and (c.dep_ == "dobj" or c.lower_ in ("from", "of")) for c in tok.children):
         return False
     recent = [em for em in earlier[-table()["window_mentions"]:] if em.start >= tok.idx - table()["window_chars"]]
-    return any(em.type == "AGREE" or "parties" in em.context for em in recent)
+    return any(is_agreement(em) or "parties" in em.context for em in recent)
 
 
 def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[EventMention]) -> list[Item]:
@@ -190,6 +190,8 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
                 em.context.append("about:" + ref.id)
         if about_deal and not em.target:
             em.context.append("parties")
+        if p.mode in lex["agreement_acts"]:  # an agreement made or signed (AGREE, or SUPPORT when signed)
+            em.context.append("agreement")
         if p.pos == "verb" and shares_date(tok):
             em.context.append("shares-date")
         if relative_clause_time(head):
@@ -225,9 +227,9 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
              items: list[Item]) -> list[Item]:
     """Weigh the pattern events by the classifier, drop those it vetoes, and code the type it is sure of
     where no pattern fired (combine.py says how)."""
-    feats = sentence_features(sent)
+    feats, vector = sentence_features(sent), sentence_vector(sent)
     model = classifier()
-    probs = model.type_probs_of(feats)
+    probs = model.type_probs_of(feats, vector)
     kept: list[Item] = []
     for item in items:
         em = item[0]
@@ -235,18 +237,20 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
             continue
         em.confidence = round(blend(em.confidence, probs.get(em.type, 0.0)), 3)
         if em.mode is None and modes()[em.type]["codebook"]:  # the pattern's act names no codebook mode
-            em.mode = model.mode_of(feats, em.type)
+            em.mode = model.mode_of(feats, em.type, vector)
         kept.append(item)
     typ = proposal(probs, {i[0].type for i in kept})
     tok = trigger_for(sent, feats, typ) if typ else None
     if tok is None:
         return kept
-    p = learned_pattern(tok, typ, model.mode_of(feats, typ))
+    p = learned_pattern(tok, typ, model.mode_of(feats, typ, vector))
     verbs = {i[1].i for i in kept if i[1].pos_ == "VERB"}
     got = _args(tok, p, idx, verbs, {i[1].i for i in kept}, out + [i[0] for i in kept])
     if got is None:
         return kept
     src, tgt, gov, head, cut, _end = got
+    if not src:  # the classifier is sure what happened: who did it may be named loosely in the subject
+        src = [a for a in subject_phrase_actors(gov, idx) if a not in tgt]
     status = status_of(tok, gov)
     place = location_of([tok, gov])
     em = _mention(doc_id, len(out) + len(kept), sent, tok, p, src, tgt, status, clause(head, cut), place)

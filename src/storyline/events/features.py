@@ -6,6 +6,7 @@ model learns what is done, not who does it.
 """
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from .patterns import lexicon
@@ -96,3 +97,19 @@ def sentence_features(sent: Span) -> list[str]:
             elif c.dep_ == "aux" and c.lower_ in lexicon()["modal_future"]:
                 feats.append("fut=" + v)
     return feats
+
+
+def sentence_vector(sent: Span) -> np.ndarray:
+    """The parse's own context vectors (the pipeline's tok2vec, already computed): the sentence's mean and its
+    main predicate's, each of unit length; zeros when the pipeline kept no tensor."""
+    tensor = sent.doc.tensor
+    if tensor is None or len(tensor) < sent.end or not tensor.size:
+        return np.zeros(2 * VECTOR_DIMS, dtype=np.float32)
+    mean = tensor[sent.start:sent.end].mean(axis=0)
+    main = tensor[_main_predicates(sent)[-1].i]
+    out = np.concatenate([mean / (np.linalg.norm(mean) or 1.0), main / (np.linalg.norm(main) or 1.0)])
+    return out.astype(np.float32)
+
+
+#: width of en_core_web_sm's tok2vec output
+VECTOR_DIMS = 96

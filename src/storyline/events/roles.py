@@ -214,6 +214,8 @@ def controller(v: Token, idx: ActorIndex, depth: int) -> list[str]:
             g = g.head
     if v.dep_ == "amod":  # a participle misparsed as modifier: "of massing troops"
         g = v.head.head.head if v.head.head.dep_ == "prep" else v.head.head
+    if g.pos_ == "ADJ" and g.dep_ in ("acomp", "oprd") and g.head.tag_ in VERB_TAGS:
+        g = g.head  # "X is ready/willing/prepared to V": the subject of the copula
     if g is v or g.i == v.i:
         return []
     if g.tag_ in VERB_TAGS:
@@ -278,6 +280,20 @@ def mentioned_in(tokens: list[Token], idx: ActorIndex, exclude: list[str], place
             if a and a not in exclude and not (places and idx.kind(a) == "person"):
                 out.append(a)
     return _uniq(out)
+
+
+def subject_phrase_actors(v: Token, idx: ActorIndex) -> list[str]:
+    """Actors named anywhere inside the subject of a verb or of the verbs above it ("students throughout
+    Indonesia", "the APEC forum's members"): a looser source for events the classifier codes."""
+    cur: Token | None = v
+    for _ in range(4):
+        if cur is None:
+            break
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if subj:
+            return mentioned_in(subj, idx, [])
+        cur = cur.head if cur.head is not cur else None
+    return []
 
 
 def sentence_of(tok: Token) -> Span:

@@ -35,7 +35,9 @@ def fill_parties(mentions: list[EventMention], events: list[Event], stories: lis
                  expand: Callable[[list[str]], set[str]], published: dict[str, str | None]) -> list[EventMention]:
     """Copies of the mentions with the agreement's parties filled in where a mention asks for them."""
     story_of = {d: s.id for s in stories for d in s.docs}
-    deals = [e for e in events if e.type == "AGREE" and e.status in _REAL and len(set(e.source + e.target)) >= 2]
+    signed = {m.id for m in mentions if "agreement" in m.context}
+    deals = [e for e in events if (e.type == "AGREE" or signed & set(e.mentions)) and e.status in _REAL
+             and len(set(e.source + e.target)) >= 2]
     if not deals:
         return mentions
     out = []

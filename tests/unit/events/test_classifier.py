@@ -19,9 +19,9 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 SENTENCES = [json.loads(x) for f in sorted(DATA.glob("event_types_*.jsonl"))
              for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
 #: measured on the written test sentences (10 a type): the sentence's events include its type
-FLOORS = {"ACCUSE": 2, "AGREE": 1, "AID": 4, "ASSAULT": 3, "COERCE": 2, "CONCEDE": 3, "CONSULT": 6,
-          "COOPERATE": 4, "MOBILIZE": 5, "PROTEST": 3, "REJECT": 2, "REQUEST": 1, "RETREAT": 1, "SANCTION": 5,
-          "SUPPORT": 1, "THREATEN": 3}
+FLOORS = {"ACCUSE": 4, "AGREE": 2, "AID": 5, "ASSAULT": 2, "COERCE": 2, "CONCEDE": 4, "CONSULT": 7,
+          "COOPERATE": 5, "MOBILIZE": 5, "PROTEST": 3, "REJECT": 2, "REQUEST": 1, "RETREAT": 4, "SANCTION": 7,
+          "SUPPORT": 4, "THREATEN": 4}
 
 
 def test_the_model_ships_in_the_package_and_loads_offline(monkeypatch):
@@ -53,8 +53,10 @@ def test_the_classifier_codes_an_event_no_pattern_knows(events):
     assert learned[0].trigger == "offered"
 
 
-def test_blend_lowers_a_doubted_pattern_and_never_raises_one():
-    assert blend(0.8, 0.0) < 0.8 and blend(0.8, 0.5) == 0.8 and blend(0.8, 1.0) == 0.8
+def test_blend_weighs_the_pattern_by_the_classifier():
+    # the pattern's precision, pulled towards the classifier's probability of the same type
+    assert blend(0.8, 0.05) < blend(0.8, 0.5) < 0.8 < blend(0.8, 0.99) <= 0.99
+    assert blend(0.6, 0.9) > blend(0.6, 0.2)
 
 
 def test_no_proposal_when_the_classifier_thinks_nothing_happened():
@@ -84,4 +86,4 @@ def test_each_type_is_found_in_sentences_written_for_it(found, typ):
 
 
 def test_sentences_that_tell_no_event_mostly_stay_empty(found):
-    assert found[NONE] >= 25  # of 30; measured 28
+    assert found[NONE] >= 28  # of 30; measured 30

@@ -7,7 +7,8 @@ from storyline.events.patterns import modes
 
 
 TYPES = [
-    ("Chile signed a trade agreement with Peru.", "AGREE", ["CHL"], ["PER"]),
+    ("Chile reached a trade agreement with Peru.", "AGREE", ["CHL"], ["PER"]),
+    ("Chile signed a trade agreement with Peru.", "SUPPORT", ["CHL"], ["PER"]),  # the codebook: signing is SUPPORT
     ("Japan met Brazil in Geneva.", "CONSULT", ["JPN"], ["BRA"]),
     ("Canada praised Mexico for its restraint.", "SUPPORT", ["CAN"], ["MEX"]),
     ("Chile apologised to Peru for the incident.", "CONCEDE", ["CHL"], ["PER"]),
@@ -26,7 +27,7 @@ TYPES = [
 ]
 
 
-@pytest.mark.parametrize("text,type_,src,tgt", TYPES, ids=[t[1] for t in TYPES])
+@pytest.mark.parametrize("text,type_,src,tgt", TYPES, ids=[f"{t[1]}-{i}" for i, t in enumerate(TYPES)])
 def test_each_type(events, only, text, type_, src, tgt):
     em = only(events(text), type_)
     assert em.source == src and em.target == tgt

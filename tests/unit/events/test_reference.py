@@ -51,12 +51,12 @@ def test_refused_to_attack_is_denied(events, only):
 
 
 def test_common_noun_homograph_is_no_place(events, only):
-    em = only(events("Chile signed an agreement with Peru in a deal brokered by Japan."), "AGREE")
+    em = only(events("Chile signed an agreement with Peru in a deal brokered by Japan."), "SUPPORT")
     assert em.location is None
 
 
 def test_proper_place_is_kept(events, only):
-    em = only(events("Chile signed an agreement with Peru in Istanbul."), "AGREE")
+    em = only(events("Chile signed an agreement with Peru in Istanbul."), "SUPPORT")
     assert em.location == "Istanbul" and em.lat is not None
 
 
