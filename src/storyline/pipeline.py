@@ -122,7 +122,8 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
-Analysis = tuple[str, list[Mention], list, list[EventMention]]  # (doc id, mentions, actors, event mentions)
+#: (doc id, mentions, actors, event mentions, time expressions): one report's results from its one parse
+Analysis = tuple[str, list[Mention], list, list[EventMention], list[TimeExpr]]
 
 #: characters per piece of a long report: spaCy refuses texts over 1,000,000 characters (E088) and
 #: its parser needs about 1 GB per 100,000, so a longer report is analysed in pieces cut at paragraphs
@@ -149,8 +150,8 @@ def pieces(body: str, size: int = MAX_PIECE) -> list[tuple[int, str]]:
 
 def _shift(analysis: Analysis, offset: int, n_before: int) -> Analysis:
     """A piece's results with offsets into the whole report and event mention ids after earlier pieces'."""
-    doc_id, mentions, actors, ems = analysis
-    for m in mentions:
+    doc_id, mentions, actors, ems, timexes = analysis
+    for m in [*mentions, *timexes]:
         m.start, m.end = m.start + offset, m.end + offset
     renamed = {em.id: f"{doc_id}:{n_before + k}" for k, em in enumerate(ems)}
     for em in ems:
@@ -161,7 +162,7 @@ def _shift(analysis: Analysis, offset: int, n_before: int) -> Analysis:
                 setattr(em, name, getattr(em, name) + offset)
         em.skip_spans = [[a + offset, b + offset] for a, b in em.skip_spans]
         em.context = [_renamed_ref(c, renamed) for c in em.context]
-    return doc_id, mentions, actors, ems
+    return doc_id, mentions, actors, ems, timexes
 
 
 def _renamed_ref(item: str, renamed: dict[str, str]) -> str:
@@ -172,12 +173,13 @@ def _renamed_ref(item: str, renamed: dict[str, str]) -> str:
 def _merge(parts: list[Analysis]) -> Analysis:
     """One report's results from its pieces: mentions and event mentions in order, actors once each."""
     actors: dict[str, object] = {}
-    for _d, _m, piece_actors, _e in parts:
+    for _d, _m, piece_actors, _e, _t in parts:
         for a in piece_actors:
             known = actors.setdefault(a.id, a)
             if known is not a:
                 known.aliases = list(dict.fromkeys([*known.aliases, *a.aliases]))
-    return (parts[0][0], [m for p in parts for m in p[1]], list(actors.values()), [e for p in parts for e in p[3]])
+    return (parts[0][0], [m for p in parts for m in p[1]], list(actors.values()), [e for p in parts for e in p[3]],
+            [t for p in parts for t in p[4]])
 
 
 def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
@@ -200,8 +202,10 @@ def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
             parts = pieces(d.body)
             for k, (offset, text) in enumerate(parts):
                 sdoc = nlp.make_doc(text)
-                if sdoc.has_extension("dct"):  # titles resolve by the report's date
+                if sdoc.has_extension("dct"):  # titles and time values resolve by the report's date
                     sdoc._.dct = day_in_range(d.published)
+                if sdoc.has_extension("doc_id"):
+                    sdoc._.doc_id = d.id
                 yield sdoc, (d.id, offset, k + 1 == len(parts))
 
     done: list[Analysis] = []
@@ -209,10 +213,11 @@ def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
         mentions = _doc_mentions(sdoc, doc_id) if has_actors else []
         actors = list(sdoc._.actors.values()) if has_actors else []
         ems = extract(sdoc, doc_id, mentions) if extract else []
+        timexes = list(sdoc._.timexes or []) if sdoc.has_extension("timexes") else []
         if offset or not last:
-            done.append(_shift((doc_id, mentions, actors, ems), offset, sum(len(p[3]) for p in done)))
+            done.append(_shift((doc_id, mentions, actors, ems, timexes), offset, sum(len(p[3]) for p in done)))
         if last:
-            yield _merge(done) if done else (doc_id, mentions, actors, ems)
+            yield _merge(done) if done else (doc_id, mentions, actors, ems, timexes)
             done = []
 
 
@@ -288,9 +293,9 @@ def _save(store: Store, results: Iterable[Analysis | InputSkipped], progress: Pr
           on_skip: OnSkip | None = None) -> None:
     for result in results:
         if not isinstance(result, InputSkipped):
-            doc_id, mentions, actors, ems = result
+            doc_id, mentions, actors, ems, timexes = result
             try:
-                store.save_analysis(doc_id, mentions, actors, ems)
+                store.save_analysis(doc_id, mentions, actors, ems, timexes)
             except Exception as exc:  # noqa: BLE001
                 if not _is_one_report(exc):
                     raise
@@ -336,11 +341,15 @@ def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | N
             store.log(f"dating undated reports failed\n{failed('corpus', 'dating', exc).trace}")
     timexes: list[TimeExpr] = []
     if _has("storyline.time"):
-        from .time import normalize
+        from .time.component import reresolve
 
+        parsed = store.parsed_timexes()
         for d in docs.values():
             try:
-                timexes += [_checked(t) for t in normalize(d.body, day_in_range(d.published), doc=d.id)]
+                dct, values = parsed.get(d.id, (None, None))
+                if values is None or dct != d.published:  # the report's date changed since its parse
+                    values = reresolve(d.body, day_in_range(d.published), values or [], doc=d.id)
+                timexes += [_checked(t) for t in values]
             except Exception as exc:  # noqa: BLE001 - this report's dates are lost, not the corpus
                 skip = failed(d.id, "resolving dates", exc)
                 store.record_skip(skip.source, skip.reason, skip.trace)

@@ -28,4 +28,8 @@ def load_nlp(with_actors: bool = True):
         import storyline.actors  # noqa: F401  registers the storyline_actors factory
 
         nlp.add_pipe("storyline_actors")
+    import storyline.time.component  # noqa: F401  registers storyline_time
+
+    # time values from the same parse (the future auxiliary of the governing verb decides a bare weekday)
+    nlp.add_pipe("storyline_time", after="parser")
     return nlp

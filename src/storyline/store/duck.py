@@ -143,7 +143,8 @@ class Store:
     def drop_document(self, doc_id: str) -> None:
         """Remove one report and its per-report analysis (a report that cannot be analysed is skipped)."""
         with self.transaction() as con:
-            for table, key in (("mentions", "doc"), ("event_mentions", "doc"), ("documents", "id")):
+            for table, key in (("mentions", "doc"), ("event_mentions", "doc"), ("parsed_timexes", "doc"),
+                               ("documents", "id")):
                 con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
 
     def documents(self, where: str = "", params: list | None = None) -> Iterator[Document]:
@@ -178,11 +179,17 @@ class Store:
 
     # ------------------------------------------------------------------ per-report analysis
     def save_analysis(self, doc_id: str, mentions: list[Mention], actors: Iterable[Actor],
-                      event_mentions: list[EventMention]) -> None:
-        """Replace one report's NLP results and mark it analysed, atomically."""
+                      event_mentions: list[EventMention], timexes: list[TimeExpr] | None = None) -> None:
+        """Replace one report's NLP results and mark it analysed, atomically; time values are kept with
+        the report date they were resolved against."""
         with self.transaction() as con:
             con.execute("DELETE FROM mentions WHERE doc = ?", [doc_id])
             con.execute("DELETE FROM event_mentions WHERE doc = ?", [doc_id])
+            con.execute("DELETE FROM parsed_timexes WHERE doc = ?", [doc_id])
+            if timexes:
+                dct = con.execute("SELECT published FROM documents WHERE id = ?", [doc_id]).fetchone()
+                _insert(con, "parsed_timexes", ["dct", *_TIMEX_COLS],
+                        [(dct[0] if dct else None, *t.to_row(_TIMEX_COLS)) for t in timexes])
             self._upsert_actors(con, actors)
             _insert(con, "mentions", _MENTION_COLS, [m.to_row(_MENTION_COLS) for m in mentions])
             _insert(con, "event_mentions", _EM_COLS, [e.to_row(_EM_COLS) for e in event_mentions])
@@ -258,6 +265,14 @@ class Store:
             _insert(con, "doc_story", ["id", "story"], [(d, s.id) for s in stories for d in s.docs])
             con.execute("UPDATE documents SET story = (SELECT story FROM doc_story WHERE doc_story.id = documents.id)")
             con.execute("DROP TABLE doc_story")
+
+    def parsed_timexes(self) -> dict[str, tuple[str | None, list[TimeExpr]]]:
+        """doc -> (the report date its values were resolved against, the values) from the parse."""
+        out: dict[str, tuple[str | None, list[TimeExpr]]] = {}
+        for r in self._rows('SELECT * FROM parsed_timexes ORDER BY doc, start'):
+            dct = r.pop("dct")
+            out.setdefault(r["doc"], (dct, []))[1].append(TimeExpr(**r))
+        return out
 
     def timexes(self, doc_id: str | None = None) -> list[TimeExpr]:
         where, params = ("WHERE doc = ?", [doc_id]) if doc_id else ("", [])

@@ -48,12 +48,30 @@ class TimeComponent:
         while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head is not head:
             head = head.head
         if any(c.lower_ in _FUTURE_AUX for c in head.children if c.dep_ == "aux"):
-            found = candidates(t.text)
-            if len(found) == 1:
-                ttype, value, anchor = resolve(found[0][2], found[0][3], dct, "future", None)
-                return TimeExpr(doc=t.doc, start=t.start, end=t.end, text=t.text, type=ttype, value=value,
-                                anchor=anchor, rule="weekday:future+parse")
+            return _forward(t, dct)
         return t
+
+
+def _forward(t: TimeExpr, dct: date) -> TimeExpr:
+    """The expression resolved as coming (the parse found a future auxiliary on its verb)."""
+    found = candidates(t.text)
+    if len(found) != 1:
+        return t
+    ttype, value, anchor = resolve(found[0][2], found[0][3], dct, "future", None)
+    return TimeExpr(doc=t.doc, start=t.start, end=t.end, text=t.text, type=ttype, value=value,
+                    anchor=anchor, rule="weekday:future+parse")
+
+
+def reresolve(text: str, dct: date | None, parsed: list[TimeExpr], doc: str = "") -> list[TimeExpr]:
+    """A report's values against a new report date, keeping what its parse decided (a weekday under
+    "will" is the coming one): the corpus pass needs no second parse when a date is inferred later."""
+    forward = {(t.start, t.end) for t in parsed if (t.rule or "").endswith("+parse")}
+    out = []
+    for t in normalize(text, dct, doc):
+        if dct is not None and (t.start, t.end) in forward and (t.rule or "").startswith("weekday:past"):
+            t = _forward(t, dct)
+        out.append(t)
+    return out
 
 
 @Language.factory("storyline_time", default_config={"refine": True})

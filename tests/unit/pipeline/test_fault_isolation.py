@@ -31,7 +31,7 @@ def fake_analysis(bad: str):
         for d in docs:
             if d.id == bad:
                 raise KeyError("tokens")
-            out.append((d.id, [Mention(d.id, "CHL", 25, 30, "Chile")], [], []))
+            out.append((d.id, [Mention(d.id, "CHL", 25, 30, "Chile")], [], [], []))
         return out
     return analyse_documents
 
@@ -117,10 +117,11 @@ def test_a_report_over_spacys_length_limit_is_analysed_in_pieces(nlp, monkeypatc
     monkeypatch.setattr(nlp, "max_length", 600)
     monkeypatch.setattr(pipeline, "MAX_PIECE", 500)
     doc = Document("long", body, published="2022-01-05")
-    (doc_id, mentions, actors, ems), = pipeline.analyse_documents([doc])
+    (doc_id, mentions, actors, ems, timexes), = pipeline.analyse_documents([doc])
     assert doc_id == "long"
     assert mentions and all(body[m.start:m.end] == m.text for m in mentions)
     assert {m.text for m in mentions if m.start > 900} >= {"Japan", "Peru"}  # later pieces are analysed too
     assert ems and len({e.id for e in ems}) == len(ems)
     assert all(body[e.start:e.end] == e.text for e in ems)
+    assert timexes and all(body[t.start:t.end] == t.text for t in timexes)  # time values keep their offsets too
     assert len({a.id for a in actors}) == len(actors)
