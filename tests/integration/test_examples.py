@@ -37,7 +37,8 @@ def test_page_furniture_is_gone_from_every_body(demo):
 def test_one_signing_told_by_several_reports_is_one_event(demo):
     _, data, _ = demo
     names = {a["id"]: a["name"] for a in data["actors"]}
-    signings = [e for e in data["events"] if e["type"] == "AGREE" and e["date"] == "2022-07-22"
+    # the PLOVER codebook: signing an agreement is SUPPORT ("ratify, sign, or finalize an agreement")
+    signings = [e for e in data["events"] if e["type"] == "SUPPORT" and e["date"] == "2022-07-22"
                 and {"Russia", "Ukraine"} <= {names[x] for x in e["source"] + e["target"]}]
     assert len(signings) == 1
     assert len({ev["doc"] for ev in signings[0]["evidence"]}) >= 3

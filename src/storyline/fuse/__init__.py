@@ -50,9 +50,10 @@ def exportable(event: Event) -> bool:
     is optional for the types that stand alone (types.json `one_sided`: a protest, a mobilisation, an offer)."""
     from ..events.combine import one_sided
 
-    return (bool(event.source) and (bool(event.target) or one_sided(event.type))
-            and event.status in EXPORT_STATUSES
-            and event.confidence >= MIN_EXPORT_CONFIDENCE)
+    from .. import settings
+
+    floor = MIN_EXPORT_CONFIDENCE if event.target or one_sided(event.type) else settings.MIN_TARGETLESS_CONFIDENCE
+    return bool(event.source) and event.status in EXPORT_STATUSES and event.confidence >= floor
 
 
 __all__ = ["fuse", "exportable", "EXPORT_STATUSES", "dating_timexes", "key_days", "story_key_days"]
