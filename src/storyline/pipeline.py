@@ -372,7 +372,7 @@ def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | N
             ev.date = schema_date(ev.date, ev.date_start, ev.date_end)
             _check_dates(ev)
             ev.timeline = exportable(ev)
-        days = story_key_days(docs, timexes, [e for e in events if e.timeline], stories, ems)
+        days = story_key_days(docs, timexes, [e for e in events if e.timeline], stories, ems, mentions)
     store.save_corpus(timexes, ems, events, stories, days)
     return {"documents": len(docs), "timexes": len(timexes), "event_mentions": len(ems),
             "events": len(events), "stories": len(stories), "key days": sum(1 for k in days if k.story is None)}

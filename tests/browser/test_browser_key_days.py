@@ -45,7 +45,8 @@ def egypt_server(egypt_db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(egypt_db)), host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(create_app(str(egypt_db)), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 15

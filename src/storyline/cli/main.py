@@ -306,8 +306,11 @@ def stats(db: DbOpt = Path(DEFAULT_DB)) -> None:
         except StorylineError as exc:
             _fail(exc)
         table = Table("table", "rows", title=str(db))
-        for name in ("documents", "actors", "mentions", "timexes", "event_mentions", "events", "stories", "skipped"):
-            table.add_row(name, str(store.count(name)))
+        present = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        for name in ("documents", "actors", "mentions", "timexes", "event_mentions", "events", "stories",
+                     "key_days", "skipped"):
+            if name in present:  # a store made before key days has no key_days table
+                table.add_row(name, str(store.count(name)))
         out.print(table)
         undated = store.con.execute("SELECT count(*) FROM documents WHERE published IS NULL").fetchone()[0]
         out.print(f"reports without a publication date: {undated}")

@@ -250,14 +250,15 @@ def _span(rep: _Report, s: _Signal, stamps: list[TimeExpr]) -> Evidence:
 
 def key_days(documents: dict[str, Document], timexes: Iterable[TimeExpr], events: list[Event],
              mentions: dict[str, EventMention] | None = None, actors: dict[str, list[Mention]] | None = None,
-             story: str | None = None) -> list[KeyDay]:
+             story: str | None = None, _made: dict[str, _Report] | None = None) -> list[KeyDay]:
     """Every day the reports tell, most important first (rank 1), with its events, evidence and summary.
 
     ``events`` are the fused events to show and weigh (the exported ones); ``mentions`` (by id) tell how
     each report dated its own telling of them; ``actors`` (actor mentions by report) tell which days are
     told about the story's central actors; ``story`` only labels the days.
     """
-    reports = {d.id: _Report(d, (actors or {}).get(d.id)) for d in documents.values()}
+    made = _made if _made is not None else {}
+    reports = {d.id: made.get(d.id) or _Report(d, (actors or {}).get(d.id)) for d in documents.values()}
     timexes = [t for t in timexes if t.doc in reports]
     stamps: dict[str, list[TimeExpr]] = defaultdict(list)
     for t in timexes:
@@ -303,7 +304,8 @@ def story_key_days(documents: dict[str, Document], timexes: list[TimeExpr], even
                    actors: dict[str, list[Mention]] | None = None) -> list[KeyDay]:
     """The whole corpus's key days (story None), then each story's own, from its reports and events."""
     by_id = {m.id: m for m in mentions or []}
-    out = key_days(documents, timexes, events, by_id, actors)
+    made = {d.id: _Report(d, (actors or {}).get(d.id)) for d in documents.values()}  # read each report once
+    out = key_days(documents, timexes, events, by_id, actors, _made=made)
     if len(stories) > 1:
         by_doc: dict[str, list[TimeExpr]] = defaultdict(list)
         for t in timexes:
@@ -312,5 +314,5 @@ def story_key_days(documents: dict[str, Document], timexes: list[TimeExpr], even
             docs = {d: documents[d] for d in st.docs if d in documents}
             mine = set(st.events)
             out += key_days(docs, (t for d in docs for t in by_doc.get(d, ())),
-                            [e for e in events if e.id in mine], by_id, actors, story=st.id)
+                            [e for e in events if e.id in mine], by_id, actors, story=st.id, _made=made)
     return out

@@ -36,6 +36,7 @@ def infer_published(docs: list[Document], mentions: dict[str, list[Mention]] | N
     anchors: list[date] = []
     index = HappeningIndex()
     pending: list[Document] = []
+    dated: list[Document] = []
     for doc in docs:
         if doc.published:
             note = doc.published_note or f"given ({doc.published_source or 'metadata'})"
@@ -47,11 +48,12 @@ def infer_published(docs: list[Document], mentions: dict[str, list[Mention]] | N
                 pending.append(doc)
                 continue
             out[doc.id] = (d.isoformat(), DATELINE_CONFIDENCE, f"dateline {d.isoformat()}")
-        day = date.fromisoformat(out[doc.id][0])
-        anchors.append(day)
-        for h in happenings(doc, day, _ments(doc.id, mentions), out[doc.id][1]):
-            index.add(h)
-    if pending:
+        anchors.append(date.fromisoformat(out[doc.id][0]))
+        dated.append(doc)
+    if pending:  # the dated reports' happenings are evidence only for undated ones: read them only then
+        for doc in dated:
+            for h in happenings(doc, date.fromisoformat(out[doc.id][0]), _ments(doc.id, mentions), out[doc.id][1]):
+                index.add(h)
         anchors.sort()
         out.update(_solve(pending, mentions, anchors, index))
     return out

@@ -48,8 +48,8 @@ def test_one_happening_told_by_fifty_reports_is_one_event_with_fifty_reports():
 
 
 def test_the_same_kind_of_happening_on_another_day_stays_another_event():
-    ems = [_mention("a", 0, "ASSAULT", "RUS", "UKR", "2022-05-01"), _mention("b", 0, "ASSAULT", "RUS", "UKR", "2022-05-01"),
-           _mention("c", 0, "ASSAULT", "RUS", "UKR", "2022-05-08"), _mention("d", 0, "ASSAULT", "RUS", "UKR", "2022-05-08")]
+    ems = [_mention(doc, 0, "ASSAULT", "RUS", "UKR", day)
+           for doc, day in (("a", "2022-05-01"), ("b", "2022-05-01"), ("c", "2022-05-08"), ("d", "2022-05-08"))]
     events, _ = fuse(ems, ACTORS, _docs({"a": "2022-05-02", "b": "2022-05-02", "c": "2022-05-09", "d": "2022-05-09"}))
     assert sorted((e.date, e.n_reports) for e in events) == [("2022-05-01", 2), ("2022-05-08", 2)]
 
