@@ -1,7 +1,6 @@
 """Settle overlapping candidates into one mention per span and build each report's actors."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -14,60 +13,20 @@ from .people import PersonResolver, affiliation_evidence, person_cores
 from .places import Gazetteer
 from .titles import TitleFinder
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE_RES = [
-    re.compile(rf"\b({MONTHS})\.? (\d{{1,2}}),? (\d{{4}})\b"),
-    re.compile(rf"\b(\d{{1,2}}) ({MONTHS}),? (\d{{4}})\b"),
-    re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-]
-
-
 def latest_date(text: str) -> date | None:
-    """The latest full date written in a text: the report's date when no metadata gives one."""
-    months = MONTHS.split("|")
-    found: list[date] = []
-    for i, rx in enumerate(DATE_RES):
-        for m in rx.finditer(text):
-            try:
-                if i == 0:
-                    found.append(date(int(m[3]), months.index(m[1]) + 1, int(m[2])))
-                elif i == 1:
-                    found.append(date(int(m[3]), months.index(m[2]) + 1, int(m[1])))
-                else:
-                    found.append(date(int(m[1]), int(m[2]), int(m[3])))
-            except ValueError:
-                continue
+    """The latest full date written in a text (``storyline.time.report_date``, the one reader of dates)."""
+    from ..time.report_date import full_dates
+
+    found = full_dates(text)
     return max(found) if found else None
 
 
-MONTH_YEAR_RE = re.compile(rf"\b({MONTHS})\.?,? (\d{{4}})\b")
-#: a year standing for a time the report tells of: "in 2014", "since 2014", "early 2014", "2014's"
-YEAR_RE = re.compile(r"\b(?:in|since|during|throughout|of|early|late|mid|mid-|from|spring|summer|autumn|fall"
-                     r"|winter|year)[ -](\d{4})\b|\b(\d{4})(?:'s|’s)", re.IGNORECASE)
-
-
 def report_date(text: str, today: date | None = None) -> date | None:
-    """The day titles are resolved on when a report gives no date of its own.
+    """The day titles are resolved on when a report gives no date of its own (``time.report_date.guess``):
+    None when the text gives no time at all, and titles then name the most recent holder."""
+    from ..time.report_date import guess
 
-    1. the latest full date written in the text ("March 3, 2015", "3 March 2015", "2015-03-03");
-    2. else the latest month and year ("in March 2014": the 15th of that month);
-    3. else the latest year after a time cue ("in 2014", "since 2014", "early 2014": 1 July);
-    never a year after today's (a plan, "by 2030", is not when the report was written).
-    None when the text gives no time at all: titles then name the most recent holder
-    (``Catalogue.holder``) and people take their latest catalogued role.
-    """
-    found = latest_date(text)
-    if found is not None:
-        return found
-    this_year = (today or date.today()).year
-    months = MONTHS.split("|")
-    month_years = [date(int(m[2]), months.index(m[1]) + 1, 15) for m in MONTH_YEAR_RE.finditer(text)
-                   if 1900 <= int(m[2]) <= this_year]
-    if month_years:
-        return max(month_years)
-    years = [int(m[1] or m[2]) for m in YEAR_RE.finditer(text)]
-    years = [y for y in years if 1900 <= y <= this_year]
-    return date(max(years), 7, 1) if years else None
+    return guess(text, today)
 
 
 def select(cands: list[Cand]) -> list[Cand]:

@@ -8,12 +8,9 @@ from functools import lru_cache
 from storyline.model import Mention
 from storyline.time.cues import cues
 from storyline.time.extract import candidates
-from storyline.time.rules import month_num
+from storyline.time.report_date import DayParts, dateline_parts as dateline, today_dates  # noqa: F401  one home
 from storyline.time.sentences import sentence_of, sentence_spans
 
-_CITY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s*(?:\([^)]{0,40}\))?\s*,\s*)?$")
-_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:|/]|\s*$)")
-_TODAY = re.compile(r"(?i)\btoday\b[\s,(]*(?:\w+day,?\s+)?$")
 # clause breaks: ";", dashes, ", while/but/...", ", (days) after/before ..." (another happening's time)
 # and ", <participle>"
 _BREAK = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|when|although)\b"
@@ -22,40 +19,6 @@ _BREAK = re.compile(r"[;:—–]|,\s+(?:while|whereas|but|when|although)\b"
                     r"|,\s+(?=[a-z]+ing\b)")  # ", accusing Ukraine of ...": a participle tells another act
 _NAME = re.compile(r"\b[A-Z][\w.’'-]*[\w.]")
 
-#: a partial or full date: (year or None, month, day)
-DayParts = tuple[int | None, int, int]
-
-
-def _day_parts(rule: str, m: re.Match[str]) -> DayParts | None:
-    gd = m.groupdict()
-    if rule == "iso":
-        return int(gd["year"]), int(gd["mm"]), int(gd["dd"])
-    if rule in ("month_day", "day_month"):
-        return (int(gd["year"]) if gd.get("year") else None, month_num(gd["month"]),
-                int(re.match(r"\d+", gd["day"]).group()))
-    return None
-
-
-def dateline(body: str) -> DayParts | None:
-    """A date opening the report ("December 8, 2021 – ...", "WASHINGTON, Jan 4 (Reuters) -")."""
-    head = body.lstrip()[:300]
-    first = head.split("\n", 1)[0]
-    for start, end, rule, m in candidates(first):
-        parts = _day_parts(rule, m)
-        if parts and _CITY.match(first[:start]) and _AFTER.match(first[end:end + 45]):
-            return parts
-        break
-    return None
-
-
-def today_dates(body: str) -> list[DayParts]:
-    """Dates the text names as today ("today, January 4", "today (Tuesday, Jan. 4)")."""
-    out = []
-    for start, _end, rule, m in candidates(body):
-        parts = _day_parts(rule, m)
-        if parts and _TODAY.search(body[max(0, start - 30):start]):
-            out.append(parts)
-    return out
 
 
 @lru_cache(maxsize=1)
