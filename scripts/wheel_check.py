@@ -82,6 +82,11 @@ def main() -> None:
     data = json.loads((run_dir / "demo.json").read_text())
     assert data["documents"] and data["events"], "the demo gave no events from the wheel"
     print(f"wheel demo: {len(data['documents'])} reports, {len(data['events'])} events")
+    # the event classifier ships in the wheel and loads with no network (HF_HUB_OFFLINE for good measure)
+    probe = ("from storyline.events.classify import classifier; m = classifier(); "
+             "assert len(m.types.labels) == 17, m.types.labels; print('classifier:', len(m.types.index), 'features')")
+    subprocess.run([str(work / "venv" / "bin" / "python"), "-c", probe], cwd=run_dir, check=True,
+                   env={"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
     check_docs(storyline, run_dir / "demo.duckdb")
 
 
