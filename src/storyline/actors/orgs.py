@@ -144,5 +144,21 @@ class OrgFinder:
                 actor, name, country = defined[span.text.replace(".", "")]
             out.append(Cand(span.start_char, span.end_char, actor, "ner", "org", 1,
                             {"country": country, "name": name}))
+        return out + self.groups(doc, cands)
+
+    def groups(self, doc: Doc, cands: list[Cand]) -> list[Cand]:
+        """People named by a community the catalogue lacks ("Druze villagers", "Hutu rebels", "Islamic
+        militants"): a NORP name modifying a plural noun of people is a group acting together."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "NORP" or not ent.text[:1].isupper():
+                continue
+            if any(c.actor and c.start < ent.end_char and ent.start_char < c.end for c in cands):
+                continue  # a country's demonym or a catalogued group
+            head = ent.root.head
+            if ent.root.dep_ not in ("amod", "compound") or head.tag_ != "NNS" or head.i != ent.end:
+                continue
+            out.append(Cand(ent.start_char, head.idx + len(head), "group:" + slug(ent.text), "ner", "org", 1,
+                            {"country": None, "name": f"{ent.text} {head.text}"}))
         return out
 
