@@ -54,17 +54,7 @@ CREATE TABLE IF NOT EXISTS timexes (
 
 -- the time stage's values from the one parse of each report, with the report date (dct) they were
 -- resolved against; the corpus pass re-resolves a report's values only when its date has changed since
-CREATE TABLE IF NOT EXISTS parsed_timexes (
-    doc VARCHAR NOT NULL,
-    dct VARCHAR,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text VARCHAR,
-    type VARCHAR,
-    value VARCHAR,
-    anchor VARCHAR,
-    rule VARCHAR
-);
+CREATE TABLE IF NOT EXISTS parsed_timexes AS SELECT NULL::VARCHAR AS dct, * FROM timexes LIMIT 0;
 
 CREATE TABLE IF NOT EXISTS event_mentions (
     id VARCHAR PRIMARY KEY,
