@@ -55,3 +55,9 @@ def test_control_is_read_the_urged_party_does_the_urged_act(events):
     ems = events("Chile urged Peru to withdraw its troops from the border.")
     withdraw = [e for e in ems if e.type == "RETREAT"]
     assert withdraw and withdraw[0].source == ["PER"]
+
+
+def test_a_hyphenated_trigger_stays_one_word_de_escalating_is_not_escalating(events):
+    ems = events("Chile de-escalated the standoff with Peru on Monday.")
+    assert [e.type for e in ems if e.trigger == "de-escalated"] == ["RETREAT"]
+    assert not [e for e in ems if e.trigger == "escalated"]
