@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EventMention, Mention
 from .classify import classifier
-from .combine import blend, learned_pattern, proposal, trigger_for, vetoed
+from .combine import blend, learned_pattern, proposal, trigger_for, type_defaults, vetoed
 from .features import sentence_features, sentence_vector
 from .anaphora import agreement_objects, agreement_parties, is_agreement, is_reference, table
 from .args import embedded, noun_args, verb_args
@@ -163,8 +163,8 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             continue  # "Japan hit a record high": hitting with no one hit is no attack
         status = threat_status(tok) if p.threat else status_of(tok, gov)
         typ = None
-        if p.type == "COOPERATE" and p.mode == "recognize" and status == "denied":
-            typ, status = "REJECT", "occurred"  # "would never recognise Kosovo": a refusal
+        if p.denied_as and status == "denied":  # "would never recognise Kosovo": a refusal, made
+            typ, status = p.denied_as, "occurred"
         place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
         if src and not tgt and p.type == "PROTEST":  # "Kenyan farmers marched against the government"
             tgt = domestic_target([tok, gov], src, idx)
@@ -181,8 +181,9 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
             span = (span[0], max(span[1], doc[end].idx + len(doc[end])))
             cut = []
         em = _mention(doc_id, len(out) + len(items), sent, tok, p, src, tgt, status, span, place, typ=typ)
-        if typ == "REJECT":
-            em.mode, em.cameo, em.symmetric = export_mode("REJECT", "reject"), "12", False
+        if typ is not None:
+            d = type_defaults()[typ]
+            em.mode, em.cameo, em.symmetric = None, d["cameo"], d["symmetric"]
         if p.type == "REJECT" and not about_deal and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex["denied_nouns"] for c in tok.children):
             ref = answered(out + [i[0] for i in items], tgt, idx)

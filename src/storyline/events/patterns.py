@@ -40,6 +40,7 @@ class Pattern:
     threat: bool = False          # a promised act ("would respond"): a THREATEN made when uttered
     parties: bool = False         # an agreement's life ("rejoined", "extended"): no target named, the parties
     reverse: bool = False         # the subject receives ("Peru received a loan from Japan"): source from "from"
+    denied_as: str | None = None  # the type a denial of this act is ("would never recognise X": REJECT)
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -47,6 +48,7 @@ _TUPLES = {"target", "prt", "obj", "not_obj", "oprd", "subtree_any", "light_only
 _KINDS = {"lemma": str, "type": str, "mode": str, "cameo": str, "conf": (int, float), "symmetric": bool,
           "prep": str, "control": str, "embed": str, "needs_target": bool, "needs_person_target": bool,
           "plural": bool, "no_dobj": bool, "poss_target": bool, "threat": bool, "parties": bool, "reverse": bool,
+          "denied_as": str,
           "example": str, **{k: list for k in _TUPLES}}
 #: target slots that are not a bare preposition (see README.md); "<prep>_deep", "<prep>_poss", "<prep>_actor" too
 _SLOTS = {"dobj", "dobj_actor", "dobj_event", "dobj_poss", "dative", "loc", "embedded", "embedded_actors",
@@ -99,6 +101,8 @@ def check(row: dict, where: str) -> None:
     for slot in row.get("target", []):
         if not _slot_ok(slot):
             raise PatternError(f"{where}: unknown target slot {slot!r}")
+    if row.get("denied_as") is not None and row["denied_as"] not in table:
+        raise PatternError(f"{where}: unknown PLOVER type {row['denied_as']!r} in denied_as")
     if row.get("control") is not None and row["control"] not in _CONTROL:
         raise PatternError(f"{where}: unknown control {row['control']!r} (known: {', '.join(sorted(_CONTROL))})")
 

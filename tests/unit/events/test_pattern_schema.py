@@ -61,3 +61,11 @@ def test_a_hyphenated_trigger_stays_one_word_de_escalating_is_not_escalating(eve
     ems = events("Chile de-escalated the standoff with Peru on Monday.")
     assert [e.type for e in ems if e.trigger == "de-escalated"] == ["RETREAT"]
     assert not [e for e in ems if e.trigger == "escalated"]
+
+
+def test_denied_as_is_data_a_denied_recognition_is_a_refusal(events):
+    ems = events("Peru said it would never recognise the breakaway government of Chile.")
+    assert [(e.type, e.status) for e in ems if e.trigger == "recognise" and "learned" not in e.context] == [
+        ("REJECT", "occurred")]
+    with pytest.raises(PatternError, match="denied_as"):
+        parse_lines(GOOD.replace('"conf": 0.7', '"conf": 0.7, "denied_as": "REFUSE"'), "verbs.jsonl", "verb")
