@@ -26,15 +26,15 @@ class SQLRejected(ValueError):
     """The statement is not one read-only query; the message says what is allowed."""
 
 
-_local = threading.local()
-
-
-def _parser() -> duckdb.DuckDBPyConnection:
-    """An in-memory connection of this thread for parsing: duckdb's module-level functions share one
-    default connection, which concurrent requests would use at once ("unfinished result")."""
-    if getattr(_local, "con", None) is None:
-        _local.con = duckdb.connect()
-    return _local.con
+def _parse(sql: str) -> list:
+    """The statements of a query, parsed on a fresh in-memory connection: duckdb's module-level
+    functions share one default connection, which concurrent requests would use at once
+    ("unfinished result"), and a connection kept open past the request outlives forks badly."""
+    con = duckdb.connect()
+    try:
+        return con.extract_statements(sql)
+    finally:
+        con.close()
 
 
 def check(sql: str) -> None:
@@ -42,7 +42,7 @@ def check(sql: str) -> None:
     if not sql.strip():
         raise SQLRejected("empty query: write one SELECT statement, e.g. SELECT * FROM events LIMIT 10")
     try:
-        statements = _parser().extract_statements(sql)
+        statements = _parse(sql)
     except duckdb.Error as exc:
         raise SQLRejected(f"cannot parse the query: {exc}") from exc
     if len(statements) != 1:

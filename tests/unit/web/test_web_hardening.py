@@ -141,3 +141,15 @@ def test_a_gigabyte_value_is_refused_by_the_sql_box_process(client):
     assert time.time() - started < 15
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KB: this process stayed small
     assert client.get("/api/sql", params={"q": "SELECT 42 AS n"}).json()["rows"] == [[42]]  # and the box works on
+
+
+def test_the_sql_box_leaves_nothing_open_that_breaks_a_later_fork(client):
+    """A DuckDB connection kept open in a request thread made every later forked process crash
+    (the --workers pool, Ray's start) in a process that also served the page."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    assert client.get("/sql", params={"q": "SELECT 1"}).status_code == 200
+    assert client.get("/api/sql", params={"q": "SELECT 2"}).status_code == 200
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        assert pool.submit(abs, -3).result(timeout=60) == 3
