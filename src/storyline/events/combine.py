@@ -20,7 +20,9 @@ from .patterns import Pattern, lexicon
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-_TYPE_KEYS = {"cameo": str, "symmetric": bool, "target": list, "one_sided": bool}
+_TYPE_KEYS = {"cameo": str, "symmetric": bool, "target": list, "one_sided": bool, "struck": bool,
+              "source_from": list, "target_from": list}
+_FALLBACKS = {"source_from": {"place", "place_if_passive"}, "target_from": {"domestic", "city", "place"}}
 _SLOT_SEP = ("=", "|", ">", "_")
 
 
@@ -37,6 +39,8 @@ def type_defaults() -> dict[str, dict]:
         for k, v in row.items():
             if k not in _TYPE_KEYS or not isinstance(v, _TYPE_KEYS[k]):
                 raise PatternError(f"types.json: {typ}: unknown key or wrong kind {k!r}: {v!r}")
+            if k in _FALLBACKS and set(v) - _FALLBACKS[k]:
+                raise PatternError(f"types.json: {typ}: unknown {k} {sorted(set(v) - _FALLBACKS[k])}")
         out[typ] = row
     missing = set(PLOVER_TYPES) - set(out)
     if missing:

@@ -27,7 +27,6 @@ from .threats import condition_actors, promised, threat_status, threatened
 
 _STATUS_WEIGHT = {"occurred": 1.0, "ongoing": 1.0, "scheduled": 0.9, "denied": 0.7,
                   "threatened": 0.6, "conditional": 0.5, "hypothetical": 0.5}
-_STRUCK_TYPES = ("ASSAULT", "COERCE")
 
 Item = tuple[EventMention, Token, list[Token], Token]  # (mention, trigger, embedded events cut out, clause head)
 
@@ -102,6 +101,28 @@ def domestic_target(heads: list[Token], src: list[str], idx: ActorIndex) -> list
     return countries
 
 
+def _from(typ: str, key: str) -> tuple[str, ...]:
+    return tuple(type_defaults()[typ].get(key, ()))
+
+
+def fallback_args(tok: Token, gov: Token, p: Pattern, idx: ActorIndex, src: list[str], tgt: list[str],
+                  place) -> tuple[list[str], list[str], object]:
+    """Where the parse names no source or target, the fallbacks types.json declares for the type:
+    a protest aimed at the protesters' own rulers (`domestic`), an arrest in a named country
+    (`place_if_passive`), leaving a city's country (`city`), the city or place struck (`struck`, `place`)."""
+    if src and not tgt and "domestic" in _from(p.type, "target_from"):  # "farmers marched against the government"
+        tgt = domestic_target([tok, gov], src, idx)
+    if p.pos == "verb" and tgt and not src and "place_if_passive" in _from(p.type, "source_from") and _passive(tok):
+        src = place_target([tok], idx, tgt) or city_country([tok], idx, tgt)  # "X was arrested in India"
+    if p.pos == "verb" and src and not tgt and "city" in _from(p.type, "target_from"):
+        tgt = city_country([tok], idx, src)  # "evacuated staff from its embassy in Y"
+    if type_defaults()[p.type].get("struck"):
+        tgt, place = city_target(tok, p, idx, src, tgt, place)
+        if src and not tgt and "place" in _from(p.type, "target_from"):
+            tgt = place_target([tok] if p.pos == "verb" else [tok, gov], idx, src)
+    return src, tgt, place
+
+
 def _passive(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
 
@@ -152,7 +173,7 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         if got is None:
             continue
         src, tgt, gov, head, cut, end = got
-        if not src and p.type == "PROTEST":  # "protesters in Lima", "crowds outside parliament in Nairobi"
+        if not src and "place" in _from(p.type, "source_from"):  # "protesters in Lima", "crowds in Nairobi"
             src = place_target([tok, gov], idx, []) or city_country([tok, gov], idx, [])
             tgt = [a for a in tgt if a not in src]
         about_deal = p.pos == "verb" and p.type in lex["party_types"] and (
@@ -166,16 +187,7 @@ def _sentence(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Even
         if p.denied_as and status == "denied":  # "would never recognise Kosovo": a refusal, made
             typ, status = p.denied_as, "occurred"
         place = location_of([tok, gov] + [c for c in gov.children if c.dep_ == "dobj"])
-        if src and not tgt and p.type == "PROTEST":  # "Kenyan farmers marched against the government"
-            tgt = domestic_target([tok, gov], src, idx)
-        if p.pos == "verb" and tgt and not src and p.type == "COERCE" and _passive(tok):
-            src = place_target([tok], idx, tgt) or city_country([tok], idx, tgt)  # "X was arrested in India"
-        if p.pos == "verb" and src and not tgt and p.type == "RETREAT":  # "evacuated staff from its embassy in Y"
-            tgt = city_country([tok], idx, src)
-        if p.type in _STRUCK_TYPES:
-            tgt, place = city_target(tok, p, idx, src, tgt, place)
-            if src and not tgt and p.type == "ASSAULT":
-                tgt = place_target([tok] if p.pos == "verb" else [tok, gov], idx, src)
+        src, tgt, place = fallback_args(tok, gov, p, idx, src, tgt, place)
         span = clause(head, cut)
         if end is not None:
             span = (span[0], max(span[1], doc[end].idx + len(doc[end])))
@@ -250,10 +262,12 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
     if got is None:
         return kept
     src, tgt, gov, head, cut, _end = got
+    if not src and "place" in _from(typ, "source_from"):
+        src = [a for a in place_target([tok, gov], idx, []) or city_country([tok, gov], idx, []) if a not in tgt]
     if not src:  # the classifier is sure what happened: who did it may be named loosely in the subject
         src = [a for a in subject_phrase_actors(gov, idx) if a not in tgt]
     status = status_of(tok, gov)
-    place = location_of([tok, gov])
+    src, tgt, place = fallback_args(tok, gov, p, idx, src, tgt, location_of([tok, gov]))
     em = _mention(doc_id, len(out) + len(kept), sent, tok, p, src, tgt, status, clause(head, cut), place)
     em.confidence = round(em.confidence * probs[typ], 3)
     em.context.append("learned")

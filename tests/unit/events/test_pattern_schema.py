@@ -69,3 +69,39 @@ def test_denied_as_is_data_a_denied_recognition_is_a_refusal(events):
         ("REJECT", "occurred")]
     with pytest.raises(PatternError, match="denied_as"):
         parse_lines(GOOD.replace('"conf": 0.7', '"conf": 0.7, "denied_as": "REFUSE"'), "verbs.jsonl", "verb")
+
+
+def test_type_fallbacks_are_data_and_checked(monkeypatch):
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("storyline.resources").joinpath("events", "types.json").read_text("utf-8"))
+    assert raw["PROTEST"]["source_from"] == ["place"] and raw["ASSAULT"]["struck"] is True
+    raw["PROTEST"]["source_from"] = ["plaza"]
+    monkeypatch.setattr("storyline.events.combine.resources.files",
+                        lambda _pkg: _Fake(json.dumps(raw)))
+    type_defaults.cache_clear()
+    try:
+        with pytest.raises(PatternError, match="unknown source_from"):
+            type_defaults()
+    finally:
+        monkeypatch.undo()
+        type_defaults.cache_clear()
+
+
+class _Fake:
+    """resources.files() stand-in that serves one types.json text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def joinpath(self, *_parts: str) -> "_Fake":
+        return self
+
+    def read_text(self, *_args) -> str:
+        return self.text
+
+
+def test_a_protest_without_a_named_source_takes_the_place(events):
+    ems = [e for e in events("Thousands of people marched through Lima on Sunday.") if e.type == "PROTEST"]
+    assert ems and ems[0].source == ["PER"]
