@@ -123,8 +123,11 @@ def _previous_sentence(sent: Span) -> Span | None:
     reach across paragraphs."""
     if sent.start == 0:
         return None
-    before = sent.doc[sent.start - 1].sent
-    return None if "\n" in sent.doc.text[before.start_char:sent.start_char] else before
+    doc = sent.doc
+    before = doc[sent.start - 1].sent
+    # the tokens' own text, not doc.text: that rebuilds the whole report's text on every call
+    broken = any("\n" in t.text or "\n" in t.whitespace_ for t in doc[before.start:sent.start])
+    return None if broken else before
 
 
 def actors_of(tok: Token, idx: ActorIndex, depth: int = 3, pronouns: bool = True) -> list[str]:
