@@ -164,9 +164,8 @@ def browser_db(tmp_path_factory) -> tuple[Path, str]:
     return db, "examples"
 
 
-@pytest.fixture(scope="session")
-def live_server(browser_db):
-    """Uvicorn in a thread, serving the store read-only; yields its base URL."""
+def serve_store(db):
+    """Uvicorn in a thread serving a store read-only; yields its base URL (a generator for fixtures)."""
     import uvicorn
 
     from storyline.web.app import create_app
@@ -174,8 +173,7 @@ def live_server(browser_db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(browser_db[0])), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.time() + 15
@@ -186,6 +184,12 @@ def live_server(browser_db):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_db):
+    """Uvicorn in a thread, serving the store read-only; yields its base URL."""
+    yield from serve_store(browser_db[0])
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,6 @@ shows its events and its evidence, highlighted; the self-contained HTML export c
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 
 import httpx
 import pytest
@@ -38,25 +35,9 @@ def egypt_db(shared_dir, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def egypt_server(egypt_db):
-    import uvicorn
+    from conftest import serve_store
 
-    from storyline.web.app import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(str(egypt_db)), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 15
-    while not server.started:
-        if time.time() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from serve_store(egypt_db)
 
 
 def test_key_days_view_opens_a_day_with_its_evidence_highlighted(page, egypt_server, shots):
