@@ -64,14 +64,14 @@ def trigger_for(sent: Span, feats: list[str], typ: str) -> Token | None:
     """The predicate (verb, else event noun) whose features weigh most for ``typ``: where the event is told."""
     model = classifier().types
     col = model.labels.index(typ)
-    weight = {f: float(model.weights[model.index[f], col]) for f in dict.fromkeys(feats) if f in model.index}
+    weight = [(_parts(f), float(model.weights[model.index[f], col])) for f in dict.fromkeys(feats) if f in model.index]
     best, best_score = None, 0.0
     skip = lexicon()["attribution_verbs"] | lexicon()["reported_speech"]
     for t in sent:
         if t.pos_ not in ("VERB", "NOUN") or t.ent_type_ or t.is_stop or t.lemma_.lower() in skip:
             continue  # "..., officials said": the saying is not the event
         lem = t.lemma_.lower()
-        score = sum(w for f, w in weight.items() if lem in _parts(f))
+        score = sum(w for parts, w in weight if lem in parts)
         if t.pos_ == "NOUN":
             score *= settings.NOUN_TRIGGER_FACTOR  # a verb tells the act; a noun may only name its object
         if score > best_score:
