@@ -84,5 +84,7 @@ STORY_MIN_SIMILARITY = 0.05
 #: Louvain's resolution: below 1 favours fewer, larger stories (a crisis, not each of its episodes)
 STORY_RESOLUTION = 0.5
 
+#: an event needs this much confidence to be in the default export (the timeline)
+MIN_EXPORT_CONFIDENCE = 0.35
 #: an event of a type that normally has a target, exported without one, needs this much confidence
 MIN_TARGETLESS_CONFIDENCE = 0.6

@@ -12,7 +12,6 @@ from .salience import key_days, story_key_days
 
 #: statuses an export shows by default: what reports say happened, happens or is scheduled
 EXPORT_STATUSES = ("occurred", "ongoing", "scheduled")
-MIN_EXPORT_CONFIDENCE = 0.35
 
 
 def fuse(event_mentions: list[EventMention], actors: dict[str, Actor], documents: dict[str, Document],
@@ -52,7 +51,7 @@ def exportable(event: Event) -> bool:
 
     from .. import settings
 
-    floor = MIN_EXPORT_CONFIDENCE if event.target or one_sided(event.type) else settings.MIN_TARGETLESS_CONFIDENCE
+    floor = settings.MIN_EXPORT_CONFIDENCE if event.target or one_sided(event.type) else settings.MIN_TARGETLESS_CONFIDENCE
     return bool(event.source) and event.status in EXPORT_STATUSES and event.confidence >= floor
 
 
