@@ -18,6 +18,9 @@ NONE_VETO_PROB = 0.85
 NOUN_TRIGGER_FACTOR = 0.5
 #: classifier events get this factor on their confidence: a sentence-level guess, not a matched trigger
 CLASSIFIER_EVENT_FACTOR = 0.9
+#: an event told as background (a relative or participial clause, "after ...", "when ...") gets this factor
+#: on its confidence: the sentence's news is its main clause (nlp/clauses.py)
+BACKGROUND_EVENT_FACTOR = 0.7
 
 # --- key days: salience of a crisis's days (fuse/salience.py) ---
 # A report votes for the days it tells: a day its temporal expressions name, the day of a fused event it

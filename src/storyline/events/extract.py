@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import settings
 from ..model import EventMention, Mention
+from ..nlp.clauses import backgrounded
 from .classify import classifier
 from .combine import blend, learned_pattern, proposal, trigger_for, type_defaults, vetoed
 from .features import sentence_features, sentence_vector
@@ -248,7 +250,7 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
         em = item[0]
         if vetoed(probs, em.type):
             continue
-        em.confidence = round(blend(em.confidence, probs.get(em.type, 0.0)), 3)
+        em.confidence = round(blend(em.confidence, probs.get(em.type, 0.0)) * _told_as(item[1]), 3)
         if em.mode is None and modes()[em.type]["codebook"]:  # the pattern's act names no codebook mode
             em.mode = model.mode_of(feats, em.type, vector)
         kept.append(item)
@@ -269,12 +271,17 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
     status = status_of(tok, gov)
     src, tgt, place = fallback_args(tok, gov, p, idx, src, tgt, location_of([tok, gov]))
     em = _mention(doc_id, len(out) + len(kept), sent, tok, p, src, tgt, status, clause(head, cut), place)
-    em.confidence = round(em.confidence * probs[typ], 3)
+    em.confidence = round(em.confidence * probs[typ] * _told_as(tok), 3)
     em.context.append("learned")
     if status in ("occurred", "ongoing") and typ in lexicon()["news_day_types"] and own_news(gov):
         em.context.append("day")
     kept.append((em, tok, cut, head))
     return kept
+
+
+def _told_as(tok: Token) -> float:
+    """The factor for how the sentence tells its event: its news, or background to it."""
+    return settings.BACKGROUND_EVENT_FACTOR if backgrounded(tok) else 1.0
 
 
 def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[EventMention]:

@@ -3,11 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp.clauses import aux_words
 from .patterns import lexicon
-
-
-def _aux(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
 
 
 def _condition_child(tok: Token) -> bool:
@@ -105,8 +102,8 @@ def status_of(trigger: Token, gov: Token) -> str:
             return "hypothetical"
         if a.lemma_.lower() in lex["scheduled_governors"]:
             return "scheduled"
-    auxes = [x.lower_ for x in _aux(gov)] + ([x.lower_ for x in _aux(trigger)] if trigger is not gov else [])
-    if "would" in auxes and _reported_future(gov if "would" in [x.lower_ for x in _aux(gov)] else trigger):
+    auxes = aux_words(gov) + (aux_words(trigger) if trigger is not gov else [])
+    if "would" in auxes and _reported_future(gov if "would" in aux_words(gov) else trigger):
         return "scheduled"
     if any(x in lex["modal_hypothetical"] for x in auxes):
         return "hypothetical"
@@ -117,6 +114,6 @@ def status_of(trigger: Token, gov: Token) -> str:
         return "scheduled"
     if any(x.lower_ == "next" for x in trigger.children):
         return "scheduled"
-    if gov.tag_ == "VBG" and any(x.lemma_ == "be" for x in _aux(gov)):
+    if gov.tag_ == "VBG" and any(x.lemma_ == "be" for x in gov.children if x.dep_ in ("aux", "auxpass")):
         return "ongoing"
     return "occurred"

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from storyline.model import TimeExpr
+from storyline.nlp.clauses import aux_words, clause_head, future
 from storyline.time.extract import candidates
 from storyline.time.normalize import normalize
 from storyline.time.rules import resolve
@@ -17,8 +18,6 @@ if not Doc.has_extension("timexes"):
     Doc.set_extension("timexes", default=None)
 if not Doc.has_extension("doc_id"):
     Doc.set_extension("doc_id", default="")
-
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 
 class TimeComponent:
@@ -44,10 +43,8 @@ class TimeComponent:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             return t
-        head = span.root.head
-        while head.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "xcomp") and head.head is not head:
-            head = head.head
-        if any(c.lower_ in _FUTURE_AUX for c in head.children if c.dep_ == "aux"):
+        head = clause_head(span.root.head)
+        if future(head) or "would" in aux_words(head):
             return _forward(t, dct)
         return t
 
