@@ -14,12 +14,12 @@ from .classify import classifier
 from .combine import blend, learned_pattern, proposal, trigger_for, type_defaults, vetoed
 from .features import sentence_features, sentence_vector
 from .anaphora import agreement_objects, agreement_parties, is_agreement, is_reference, table
-from .args import embedded, noun_args, verb_args
+from .args import _described, embedded, noun_args, verb_args
 from .location import city_of, city_target, location_of, place_target
 from .match import match
 from .patterns import Pattern, export_mode, lexicon, modes
 from .reactions import adj_args, anaphoric_target, light_object, own_actors, reacted_to
-from .roles import ActorIndex, subject_phrase_actors
+from .roles import ActorIndex, mentioned_in, subject_phrase_actors
 from .spans import (clause, foreign_clauses, keep_paragraph, own_news, relative_clause_time, shares_date,
                     speech_time, tail)
 from .statements import statement
@@ -123,6 +123,25 @@ def fallback_args(tok: Token, gov: Token, p: Pattern, idx: ActorIndex, src: list
         if src and not tgt and "place" in _from(p.type, "target_from"):
             tgt = place_target([tok] if p.pos == "verb" else [tok, gov], idx, src)
     return src, tgt, place
+
+
+def object_actors(verb: Token, idx: ActorIndex, src: list[str]) -> list[str]:
+    """Actors named anywhere in a verb's complements, nearest first: its object phrase ("banned Ugandan
+    opposition candidates", "rejected calls by X"), its argument prepositions ("a protest with X") and the
+    event it embeds ("agreed to provide aid for X"); not its adjuncts of time and place, nor the source's side."""
+    preps = lexicon()["object_preps"]
+    groups = [[c for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd")],
+              [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps],
+              [d for c in verb.children if c.dep_ in ("xcomp", "ccomp") for d in c.children  # not its subject
+               if d.dep_ in ("dobj", "dative") or d.dep_ == "prep" and d.lower_ in preps]]
+    if any(is_reference(h, bool(mentioned_in([h], idx, []))) for h in groups[0]):
+        return []  # "called that move outrageous": whom the move was aimed at comes from the report (fuse)
+    for heads in groups:
+        got = [a for a in mentioned_in(heads, idx, src, skip=_described(heads))
+               if not any(idx.same_side(a, s) for s in src)]
+        if got:
+            return got
+    return []
 
 
 def _passive(tok: Token) -> bool:
@@ -269,6 +288,8 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
     if not src:  # the classifier is sure what happened: who did it may be named loosely in the subject
         src = [a for a in subject_phrase_actors(gov, idx) if a not in tgt]
     status = status_of(tok, gov)
+    if src and not tgt and "object" in _from(typ, "target_from"):  # "lodged a protest with X"
+        tgt = object_actors(tok if p.pos == "verb" else gov, idx, src)
     src, tgt, place = fallback_args(tok, gov, p, idx, src, tgt, location_of([tok, gov]))
     em = _mention(doc_id, len(out) + len(kept), sent, tok, p, src, tgt, status, clause(head, cut), place)
     em.confidence = round(em.confidence * probs[typ] * _told_as(tok), 3)

@@ -112,3 +112,23 @@ def test_person_source_and_affiliation_not_its_own_target(events, only):
 
 def test_no_actor_no_event(events, only):
     assert events("The weather attacked the harvest and officials met yesterday.") == []
+
+
+def test_a_classifier_event_finds_its_target_inside_the_object_phrase(nlp):
+    """The object fallback (types.json `target_from: object`) reads the trigger's complements, not its adjuncts."""
+    from storyline.events.extract import object_actors
+    from storyline.events.roles import ActorIndex
+    from storyline.pipeline import _doc_mentions
+
+    def targets(text, verb, src):
+        doc = nlp(text)
+        tok = next(t for t in doc if t.text == verb)
+        return object_actors(tok, ActorIndex(doc, _doc_mentions(doc, "d")), src)
+
+    assert targets("The Kenyan cabinet barred Somali traders from the border markets on Monday.", "barred",
+                   ["KEN"]) == ["SOM"]
+    assert targets("Chile lodged a formal complaint with Bolivia over the river dispute.", "lodged",
+                   ["CHL"]) == ["BOL"]
+    # what a verb's time and place adjuncts name is no target; nor is the source's own side
+    assert targets("Chilean police arrested forty students in Santiago after the march.", "arrested",
+                   ["CHL"]) == []
