@@ -21,6 +21,8 @@ CLASSIFIER_EVENT_FACTOR = 0.9
 #: an event told as background (a relative or participial clause, "after ...", "when ...") gets this factor
 #: on its confidence: the sentence's news is its main clause (nlp/clauses.py)
 BACKGROUND_EVENT_FACTOR = 0.7
+#: an event in the report's lead sentence gets this factor: wire copy tells its news first
+LEAD_EVENT_FACTOR = 1.2
 
 # --- key days: salience of a crisis's days (fuse/salience.py) ---
 # A report votes for the days it tells: a day its temporal expressions name, the day of a fused event it

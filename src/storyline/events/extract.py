@@ -17,7 +17,7 @@ from .anaphora import agreement_objects, agreement_parties, is_agreement, is_ref
 from .args import _described, embedded, noun_args, verb_args
 from .location import city_of, city_target, location_of, place_target
 from .match import match
-from .patterns import Pattern, export_mode, lexicon, modes
+from .patterns import Pattern, export_mode, lexicon, modes, patterns
 from .reactions import adj_args, anaphoric_target, light_object, own_actors, reacted_to
 from .roles import ActorIndex, mentioned_in, subject_phrase_actors
 from .spans import (clause, foreign_clauses, keep_paragraph, own_news, relative_clause_time, shares_date,
@@ -275,7 +275,7 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
         kept.append(item)
     typ = proposal(probs, {i[0].type for i in kept})
     tok = trigger_for(sent, feats, typ) if typ else None
-    if tok is None:
+    if tok is None or _pattern_declined(tok, typ):
         return kept
     p = learned_pattern(tok, typ, model.mode_of(feats, typ, vector))
     verbs = {i[1].i for i in kept if i[1].pos_ == "VERB"}
@@ -300,9 +300,24 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
     return kept
 
 
+def _pattern_declined(tok: Token, typ: str) -> bool:
+    """The word has this type only as a phrasal verb, and its patterns did not hold here ("called the sailing a
+    relief" is no "call for", "call on"): the patterns' silence is an answer the classifier does not overrule."""
+    pos = "noun" if tok.pos_ == "NOUN" else "verb"
+    own = [p for p in patterns()[pos].get(tok.lemma_.lower(), []) if p.type == typ]
+    return bool(own) and all(p.prep or p.prt for p in own)
+
+
 def _told_as(tok: Token) -> float:
-    """The factor for how the sentence tells its event: its news, or background to it."""
-    return settings.BACKGROUND_EVENT_FACTOR if backgrounded(tok) else 1.0
+    """The factor for how the report tells its event: background to a sentence, or the news of its lead
+    (the report's first sentence, where wire copy puts what happened)."""
+    if backgrounded(tok):
+        return settings.BACKGROUND_EVENT_FACTOR
+    return settings.LEAD_EVENT_FACTOR if tok.sent.start == _first_sentence_start(tok.doc) else 1.0
+
+
+def _first_sentence_start(doc: Doc) -> int:
+    return next((s.start for s in doc.sents if any(t.is_alpha for t in s)), 0)
 
 
 def extract_events(doc: Doc, doc_id: str, mentions: list[Mention]) -> list[EventMention]:

@@ -132,3 +132,16 @@ def test_a_classifier_event_finds_its_target_inside_the_object_phrase(nlp):
     # what a verb's time and place adjuncts name is no target; nor is the source's own side
     assert targets("Chilean police arrested forty students in Santiago after the march.", "arrested",
                    ["CHL"]) == []
+
+
+def test_the_lead_sentence_tells_the_news_and_counts_more(nlp):
+    from storyline.events import extract_events
+    from storyline.pipeline import _doc_mentions
+
+    def conf(text):
+        doc = nlp(text)
+        return max(e.confidence for e in extract_events(doc, "d", _doc_mentions(doc, "d")) if e.type == "ASSAULT")
+
+    lead = conf("Ugandan troops shelled rebel positions in Kasese on Tuesday. The town was quiet on Wednesday.")
+    later = conf("The town was quiet on Wednesday. Ugandan troops shelled rebel positions in Kasese on Tuesday.")
+    assert lead > later
