@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.events.classify import NONE  # noqa: E402
-from storyline.events.features import sentence_features, sentence_vector  # noqa: E402
+from storyline.events.features import FEATURES_VERSION, sentence_features, sentence_vector  # noqa: E402
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
@@ -238,7 +238,7 @@ def main() -> int:
     ap.add_argument("--no-cv", action="store_true")
     a = ap.parse_args()
     examples = load_examples(a.synthetic)
-    rows = featurise(examples, ROOT / "training" / ".cache" / "features.pickle")
+    rows = featurise(examples, ROOT / "training" / ".cache" / f"features-v{FEATURES_VERSION}.pickle")
     print(f"examples: {len(rows)} ({Counter(r['kind'] for r in rows)})")
     print("labels:", dict(Counter(r["label"] for r in rows)))
     if not a.no_cv:

@@ -11,6 +11,9 @@ from spacy.tokens import Span, Token
 
 from .patterns import lexicon
 
+#: bump when sentence_features or sentence_vector change: training caches features under this version
+FEATURES_VERSION = 1
+
 _ENT_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 _NUM_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _TIME_LABELS = {"DATE", "TIME"}
