@@ -7,12 +7,7 @@ from .match import patient_head
 from .patterns import Pattern, lexicon
 from .roles import VERB_TAGS, ActorIndex, _uniq, actors_of, mentioned_in, of_chain, prep_objects, subject_of
 
-_BORDERS = {"border", "frontier", "boundary", "borderline"}
 _ARG_PREPS = {"for", "of", "to", "on", "about", "into", "with", "at", "in"}  # not adjuncts: after, despite, amid
-_AMOUNTS = {"$", "€", "£", "dollar", "euro", "million", "billion", "thousand", "hundred", "ten", "dozen", "tonne",
-            "ton", "worth", "batch", "round", "shipment", "consignment"}
-_ARRIVALS = {"arrive", "reach", "enter", "land", "cross", "dock"}
-_MOVED_OWN = {"withdraw", "de-escalate", "demobilize"}
 _NOUN_TARGET_PREPS = {"with", "against", "on", "of", "to", "toward", "towards", "into"}
 
 
@@ -34,7 +29,7 @@ def _verb_targets(tok: Token, p: Pattern, idx: ActorIndex, src: list[str]) -> li
             heads = [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in lex["location_preps"]]
             heads += [c for o in objs for x in of_chain(o, 2) for c in x.children  # "the level of its forces along"
                       if c.dep_ == "prep" and c.lower_ in lex["location_preps"]]
-            if any(p.lemma_.lower() in _BORDERS for h in heads for p in h.children):  # "border with X"
+            if any(p.lemma_.lower() in lex["border_nouns"] for h in heads for p in h.children):  # "border with X"
                 heads += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
             got = mentioned_in(heads, idx, src, places=True)
         elif slot in ("embedded", "embedded_actors", "embedded_subject"):
@@ -88,7 +83,7 @@ def _own(a: str, s: str, p: Pattern, idx: ActorIndex) -> bool:
 
 def _amount_chain(tok: Token) -> list[Token]:
     """An object and what it measures: "$1.5 billion in grants to X", "tens of thousands of troops to X"."""
-    return of_chain(tok, 3, ("of", "in"), lambda t: t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _AMOUNTS)
+    return of_chain(tok, 3, ("of", "in"), lambda t: t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in lexicon()["amount_words"])
 
 
 def _possessor(tok: Token, idx: ActorIndex) -> list[str]:
@@ -135,7 +130,7 @@ def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[
         src = []  # "the captured airman": who captured is not said here
     if p.type == "PROTEST" and tok.dep_ == "acl" and not src:  # "Brazilian miners protested ...": misparsed
         src = actors_of(tok.head, idx)
-    if passive_tgt and not src and (p.type == "MOBILIZE" or p.mode in _MOVED_OWN):
+    if passive_tgt and not src and (p.type == "MOBILIZE" or p.mode in lexicon()["own_force_modes"]):
         src, passive_tgt = passive_tgt, []  # "Nigerian troops were deployed": the forces moved are their own
     if p.reverse:  # "Peru received a loan from Japan", "secured a loan from the IMF": the giver is "from"
         giver = [a for o in prep_objects(tok, {"from"}) + [x for d in tok.children if d.dep_ == "dobj"
@@ -206,7 +201,7 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         for slot in p.target:
             for h in (tok, gov):
                 if slot == "arrive":  # "an aid convoy reached Gaza", "... arrived in Gaza"
-                    if h is tok and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _ARRIVALS:
+                    if h is tok and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon()["arrival_verbs"]:
                         objs = [c for c in tok.head.children if c.dep_ == "dobj"] + prep_objects(
                             tok.head, {"in", "into", "at"})
                         tgt += [a for o in objs for a in actors_of(o, idx)]

@@ -143,11 +143,40 @@ def patterns() -> dict[str, dict[str, list[Pattern]]]:
     return table
 
 
+#: the word classes lexicon.json must define (README.md says what each is for); no other key loads
+LEXICON_KEYS = frozenset({
+    "amount_words", "arrival_verbs", "border_nouns", "own_force_modes",
+    "agreement_acts", "attribution_verbs", "background_marks", "background_preps", "blame_nouns",
+    "claiming_verbs", "conditional_marks", "conditional_nouns", "denied_nouns", "domestic_targets",
+    "drawing_verbs", "hostile_types", "hypothetical_governors", "involvement_nouns",
+    "leaving_types", "light_verbs", "location_preps", "modal_future", "modal_hypothetical",
+    "negating_governors", "negating_phrases", "news_day_types", "object_control", "object_preps",
+    "party_types", "pronouns_person", "pronouns_plural", "pronouns_thing", "proxy_nouns",
+    "reaction_nouns", "relative_pronouns", "reported_speech", "responsibility_verbs",
+    "scheduled_governors", "sequence_adverbs", "telling_verbs", "vowing_words"})
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
-    """Closed word classes (light verbs, modal and conditional cues, pronouns) as frozensets."""
+    """Closed word classes (light verbs, modal and conditional cues, pronouns) as frozensets, checked: every
+    class in LEXICON_KEYS, no other, each a list of strings."""
     raw = json.loads(resources.files(_PKG).joinpath("events", "lexicon.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if isinstance(v, list)}
+    return check_lexicon(raw)
+
+
+def check_lexicon(raw: dict) -> dict[str, frozenset[str]]:
+    """The word classes of a lexicon.json mapping, or PatternError naming what is wrong."""
+    from ..errors import PatternError
+
+    keys = {k for k in raw if not k.startswith("_")}
+    if keys - LEXICON_KEYS:
+        raise PatternError(f"lexicon.json: unknown word class {sorted(keys - LEXICON_KEYS)}")
+    if LEXICON_KEYS - keys:
+        raise PatternError(f"lexicon.json: missing word class {sorted(LEXICON_KEYS - keys)}")
+    for k in keys:
+        if not isinstance(raw[k], list) or not all(isinstance(w, str) for w in raw[k]):
+            raise PatternError(f"lexicon.json: {k}: a word class is a list of strings")
+    return {k: frozenset(raw[k]) for k in keys}
 
 
 @lru_cache(maxsize=1)

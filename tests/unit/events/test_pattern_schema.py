@@ -105,3 +105,20 @@ class _Fake:
 def test_a_protest_without_a_named_source_takes_the_place(events):
     ems = [e for e in events("Thousands of people marched through Lima on Sunday.") if e.type == "PROTEST"]
     assert ems and ems[0].source == ["PER"]
+
+
+def test_the_lexicon_is_checked_word_class_by_word_class():
+    import json
+    from importlib import resources
+
+    from storyline.errors import PatternError
+    from storyline.events.patterns import LEXICON_KEYS, check_lexicon
+
+    raw = json.loads(resources.files("storyline.resources").joinpath("events", "lexicon.json").read_text("utf-8"))
+    assert set(check_lexicon(raw)) == LEXICON_KEYS
+    with pytest.raises(PatternError, match="unknown word class.*light_verb"):
+        check_lexicon({**raw, "light_verb": ["hold"]})  # a misspelt class
+    with pytest.raises(PatternError, match="missing word class.*modal_future"):
+        check_lexicon({k: v for k, v in raw.items() if k != "modal_future"})
+    with pytest.raises(PatternError, match="list of strings"):
+        check_lexicon({**raw, "modal_future": "will"})
