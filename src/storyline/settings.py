@@ -8,6 +8,8 @@ from __future__ import annotations
 # --- event coding: patterns and the learned classifier (events/extract.py, events/combine.py) ---
 #: the classifier's probability for its best type above which it codes an event where no pattern fired
 CLASSIFIER_MIN_PROB = 0.5
+#: the same in a report's lead sentence when no pattern coded an event there (its news is in it)
+CLASSIFIER_LEAD_MIN_PROB = 0.25
 #: weight of the classifier's probability against the pattern's measured precision in an event's confidence
 CLASSIFIER_WEIGHT = 0.15
 #: a pattern event whose type the classifier gives less than this, while it gives NONE more than

@@ -100,10 +100,12 @@ def vetoed(probs: dict[str, float], typ: str) -> bool:
     return probs.get(typ, 0.0) < settings.PATTERN_VETO_PROB and probs.get(NONE, 0.0) > settings.NONE_VETO_PROB
 
 
-def proposal(probs: dict[str, float], have: set[str]) -> str | None:
-    """The classifier's best type when it is sure enough and no pattern coded it already."""
+def proposal(probs: dict[str, float], have: set[str], lead: bool = False) -> str | None:
+    """The classifier's best type when it is sure enough and no pattern coded it already. A report's lead
+    with no event of its own takes the best type from a lower probability: wire copy leads with its news."""
     typ, p = max(((t, p) for t, p in probs.items() if t != NONE), key=lambda x: x[1])
-    if p < settings.CLASSIFIER_MIN_PROB or typ in have or probs.get(NONE, 0.0) > p:
+    floor = settings.CLASSIFIER_LEAD_MIN_PROB if lead and not have else settings.CLASSIFIER_MIN_PROB
+    if p < floor or typ in have or probs.get(NONE, 0.0) > p:
         return None
     return typ
 

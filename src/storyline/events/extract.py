@@ -273,7 +273,7 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
         if em.mode is None and modes()[em.type]["codebook"]:  # the pattern's act names no codebook mode
             em.mode = model.mode_of(feats, em.type, vector)
         kept.append(item)
-    typ = proposal(probs, {i[0].type for i in kept})
+    typ = proposal(probs, {i[0].type for i in kept}, lead=sent.start == _first_sentence_start(doc))
     tok = trigger_for(sent, feats, typ) if typ else None
     if tok is None or _pattern_declined(tok, typ):
         return kept

@@ -87,3 +87,12 @@ def test_each_type_is_found_in_sentences_written_for_it(found, typ):
 
 def test_sentences_that_tell_no_event_mostly_stay_empty(found):
     assert found[NONE] >= 28  # of 30; measured 30
+
+
+def test_a_lead_without_a_pattern_event_takes_the_classifiers_best_type_from_a_lower_probability(events):
+    talks = "Bolivian negotiators and Chilean envoys resumed their discussions on river water rights in La Paz today."
+    lead = [e for e in events(talks) if "learned" in e.context]
+    assert lead and lead[0].type == "CONSULT" and lead[0].source
+    assert set(lead[0].source + lead[0].target) <= {"BOL", "CHL"}
+    later = events("The river has run low for a decade. " + talks)
+    assert not [e for e in later if e.type == "CONSULT"]  # deeper in a report the classifier must be surer
