@@ -301,10 +301,14 @@ def _learned(doc: Doc, doc_id: str, sent: Span, idx: ActorIndex, out: list[Event
 
 
 def _pattern_declined(tok: Token, typ: str) -> bool:
-    """The word has this type only as a phrasal verb, and its patterns did not hold here ("called the sailing a
-    relief" is no "call for", "call on"): the patterns' silence is an answer the classifier does not overrule."""
+    """The word's patterns of this type rule out what is here: it has the type only as a phrasal verb ("called
+    the sailing a relief" is no "call for"), or never with this object ("released a statement"). Where the
+    patterns are precise, their silence is an answer the classifier does not overrule."""
     pos = "noun" if tok.pos_ == "NOUN" else "verb"
     own = [p for p in patterns()[pos].get(tok.lemma_.lower(), []) if p.type == typ]
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    if any(objs & set(p.not_obj) for p in own):
+        return True  # "released a statement": a pattern rules this object out by name
     return bool(own) and all(p.prep or p.prt for p in own)
 
 
