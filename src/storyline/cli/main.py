@@ -167,37 +167,51 @@ def _ingest(paths: list[str], store: Store, max_mb: float):
     return report
 
 
-Engine = Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local, or ray to analyse on a Ray cluster.")]
-RayAddress = Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="Ray cluster address "
-                                                   "(default: start a local one).")]
-Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy processes (or Ray workers).")]
+Engine = Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local, or ray to run the analysis and the "
+                                     "stories' key days on a Ray cluster (pip install 'storyline[distributed]').")]
+RayAddress = Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="With --engine ray: the "
+                                                   "cluster's HOST:PORT, or auto (default: start a local one "
+                                                   "of --workers CPUs).")]
+Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy processes (with --engine ray: Ray "
+                                      "workers, one spaCy model each).")]
 
 
 def _analyse(store: Store, workers: int, engine: str = "local", address: str | None = None) -> dict[str, int]:
+    if engine == "ray":  # one Ray session for the analysis and the corpus pass
+        from ..scale import session
+
+        try:
+            with session(address, workers) as ray:
+                return _analyse_in(store, workers, engine, address, ray)
+        except StorylineError as exc:
+            _fail(exc)
+    return _analyse_in(store, workers, engine, address)
+
+
+def _analyse_in(store: Store, workers: int, engine: str, address: str | None, ray=None) -> dict[str, int]:
     from ..pipeline import analyse, finalize
 
     todo = len(store.unanalysed())
     skips: list = []
+    rank_days = None
     with _progress() as bar:
         task = bar.add_task("analysing (loading the spaCy model)" if todo else "analysing", total=todo)
 
         def advance(_what: str, n: int) -> None:
             bar.update(task, advance=n, description="analysing")
         if engine == "ray":
-            from ..scale import analyse_with_ray
+            from ..scale import analyse_with_ray, sharded_story_key_days
 
-            try:
-                analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance,
-                                 on_skip=skips.append)
-            except StorylineError as exc:
-                _fail(exc)
+            analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance, on_skip=skips.append)
+            rank_days = sharded_story_key_days(ray, max(workers, 1))
         elif engine == "local":
             analyse(store, advance, n_process=workers, on_skip=skips.append)
         else:
             _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
     with _progress() as bar:
         task = bar.add_task("dating and fusing", total=store.count("documents"))
-        counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n))
+        counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n),
+                          rank_days=rank_days)
     for skip in skips:
         _say_skip(skip)
     _say_log(store, skips)

@@ -1,59 +1,177 @@
-"""Run the per-report analysis on Ray; the store stays on the driver, one writer.
+"""The per-report analysis on Ray: workers parse and analyse, the driver is the store's one writer.
 
-Parsing is the costly, embarrassingly parallel part, so only it goes to the cluster: each
-Ray actor loads the spaCy pipeline once and analyses batches of reports; the driver writes
-each batch's results to DuckDB as they come back (still one transaction per report, so a
-killed run resumes). The corpus pass (dates, fusion) stays local: it is cheap.
+Each Ray actor loads the spaCy pipeline once and analyses batches of reports; it sends each batch's
+results back as Arrow tables (``batches.to_batch``), and the driver loads every table of a batch in one
+transaction (``batches.load``). Batches are written in the order they were cut, whichever worker finishes
+first, so the store (actors' aliases included) is the one a local run writes. A worker that dies is
+replaced; its batch is analysed again report by report, and a report that still kills its worker is
+skipped with that reason: bad input never stops a run. A killed run keeps every batch written and resumes.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from ..errors import InputSkipped, StorylineError
+from .. import settings
+from ..errors import E016, InputSkipped, ModelError, StorylineError
 from ..model import Document
-from ..pipeline import _save
 from ..store import Store
 
 
+def _ray():
+    try:
+        import ray
+    except ImportError as exc:
+        raise StorylineError("Ray is not installed: pip install 'storyline[distributed]'") from exc
+    return ray
+
+
+@contextmanager
+def session(address: str | None = None, workers: int = 2) -> Iterator[object]:
+    """Ray, connected: to the cluster at ``address`` ("auto", "HOST:PORT"), else to a local one of ``workers``
+    CPUs started here; a session already open (a test's, a notebook's) is used as it is and left open."""
+    ray = _ray()
+    if ray.is_initialized():
+        yield ray
+        return
+    try:
+        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                 log_to_driver=False, configure_logging=False)
+    except Exception as exc:  # noqa: BLE001 - no cluster there, a wrong address: one clear line
+        where = f"the Ray cluster at {address}" if address else "a local Ray cluster"
+        raise StorylineError(f"cannot connect to {where}: {type(exc).__name__}: {exc}") from exc
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
 def _worker_class():
-    import ray
+    ray = _ray()
 
-    @ray.remote
+    @ray.remote(num_cpus=1)
     class AnalysisWorker:
-        """Holds one loaded spaCy pipeline for its whole life."""
+        """Holds one loaded spaCy pipeline for its whole life; answers each batch with Arrow tables."""
 
-        def analyse(self, docs: list[dict]) -> list:
+        def __init__(self, schema: dict) -> None:
+            from ..nlp import load_nlp
+            from ..pipeline import _has
+
+            self.schema = schema
+            load_nlp(with_actors=_has("storyline.actors"))  # once, before the first batch
+
+        def analyse(self, docs: list[dict]):
             from ..pipeline import analyse_batch
+            from .batches import to_batch
 
-            return analyse_batch([Document.from_dict(d) for d in docs])
+            return to_batch(analyse_batch([Document.from_dict(d) for d in docs]), self.schema)
 
     return AnalysisWorker
 
 
-def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2, chunk: int = 32,
+def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2, chunk: int | None = None,
                      progress: Callable[[str, int], None] | None = None,
                      on_skip: Callable[[InputSkipped], None] | None = None) -> int:
-    """Analyse every unanalysed report on Ray (local or at ``address``); returns how many."""
-    try:
-        import ray
-        from ray.util import ActorPool
-    except ImportError as exc:
-        raise StorylineError("Ray is not installed: pip install 'storyline[distributed]'") from exc
+    """Analyse every unanalysed report on Ray (a local cluster, or the one at ``address``); returns how many."""
     todo = store.unanalysed()
     if not todo:
         return 0
-    started = not ray.is_initialized()
-    if started:
-        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                 log_to_driver=False, ignore_reinit_error=True)
-    try:
-        worker = _worker_class()
-        pool = ActorPool([worker.remote() for _ in range(workers)])
-        batches = ([d.to_dict() for d in store.documents_by_ids(todo[k:k + chunk])]
-                   for k in range(0, len(todo), chunk))
-        for results in pool.map_unordered(lambda a, batch: a.analyse.remote(batch), batches):
-            _save(store, results, progress, on_skip)  # a report that failed is skipped, as locally
-    finally:
-        if started:
-            ray.shutdown()
+    chunk = chunk or settings.RAY_BATCH_REPORTS
+    with session(address, workers) as ray:
+        _Dispatch(ray, store, workers, progress, on_skip).run([todo[k:k + chunk] for k in range(0, len(todo), chunk)])
     return len(todo)
+
+
+class _Dispatch:
+    """Batches out to the workers (a few queued on each), results back and written in batch order."""
+
+    def __init__(self, ray, store: Store, workers: int, progress, on_skip) -> None:
+        from .batches import batch_schemas
+
+        self.ray, self.store, self.progress, self.on_skip = ray, store, progress, on_skip
+        self.schema = batch_schemas(store)
+        self.cls = _worker_class()
+        self.actors = [self.cls.remote(self.schema) for _ in range(workers)]
+        self.load = {i: 0 for i in range(workers)}  # batches queued on each worker
+        self.pending: dict = {}  # object ref -> (batch number, worker, report ids)
+
+    def submit(self, number: int, ids: list[str]) -> None:
+        w = min(self.load, key=lambda i: (self.load[i], i))
+        docs = [d.to_dict() for d in self.store.documents_by_ids(ids)]
+        ref = self.actors[w].analyse.remote(docs)
+        self.pending[ref] = (number, w, ids)
+        self.load[w] += 1
+
+    def run(self, batches: list[list[str]]) -> None:
+        from .batches import Batch, load
+
+        done: dict[int, Batch] = {}  # finished batches waiting for an earlier one
+        queue = list(enumerate(batches))
+        queue.reverse()
+        nxt = 0
+        while queue or self.pending:
+            while queue and len(self.pending) < settings.RAY_BATCHES_IN_FLIGHT * len(self.actors):
+                self.submit(*queue.pop())
+            if self.pending:
+                [ref], _ = self.ray.wait(list(self.pending), num_returns=1)
+                number, w, ids = self.pending.pop(ref)
+                self.load[w] -= 1
+                try:
+                    done[number] = self.ray.get(ref)
+                except self.ray.exceptions.RayTaskError as exc:
+                    if isinstance(exc.cause, ModelError):
+                        raise exc.cause from None
+                    done[number] = self._alone(ids, exc)
+                except self.ray.exceptions.RayError as exc:  # the worker died (a crash, out of memory)
+                    self._replace(w)
+                    done[number] = self._alone(ids, exc)
+            while nxt in done:
+                batch = done.pop(nxt)
+                written = load(self.store, batch, self.on_skip)
+                if self.progress:
+                    self.progress("analysed", written + len(batch.skipped))
+                nxt += 1
+
+    def _replace(self, w: int) -> None:
+        try:
+            self.ray.kill(self.actors[w])
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+        self.actors[w] = self.cls.remote(self.schema)
+
+    def _alone(self, ids: list[str], exc: Exception):
+        """A batch whose worker failed, analysed again report by report; a report that fails alone is skipped."""
+        from .batches import Batch
+
+        out = Batch(tables={})
+        parts = []
+        if len(ids) == 1:
+            out.skipped.append(InputSkipped(ids[0], E016.format(stage="analysis on Ray",
+                                                                  detail=f"{type(exc).__name__}: {str(exc)[:160]}")))
+            out.tables = {t: s.empty_table() for t, s in self.schema.items()}
+            return out
+        for doc in ids:
+            actor = self.actors[0]
+            try:
+                parts.append(self.ray.get(actor.analyse.remote([d.to_dict() for d in self.store.documents_by_ids([doc])])))
+            except self.ray.exceptions.RayError as one:
+                if isinstance(one, self.ray.exceptions.RayTaskError) and isinstance(one.cause, ModelError):
+                    raise one.cause from None
+                if not isinstance(one, self.ray.exceptions.RayTaskError):
+                    self._replace(0)
+                parts.append(self._alone([doc], one))
+        return _concat(parts, self.schema)
+
+
+def _concat(parts: list, schema: dict):
+    import pyarrow as pa
+
+    from .batches import Batch
+
+    out = Batch()
+    for p in parts:
+        out.docs += p.docs
+        out.skipped += p.skipped
+    out.tables = {t: pa.concat_tables([p.tables[t] for p in parts if p.tables.get(t) is not None] or
+                                      [s.empty_table()]) for t, s in schema.items()}
+    return out
