@@ -9,6 +9,7 @@ skipped with that reason: bad input never stops a run. A killed run keeps every 
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -71,14 +72,25 @@ def _worker_class():
 
 def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2, chunk: int | None = None,
                      progress: Callable[[str, int], None] | None = None,
-                     on_skip: Callable[[InputSkipped], None] | None = None) -> int:
-    """Analyse every unanalysed report on Ray (a local cluster, or the one at ``address``); returns how many."""
+                     on_skip: Callable[[InputSkipped], None] | None = None, stats: dict | None = None) -> int:
+    """Analyse every unanalysed report on Ray (a local cluster, or the one at ``address``); returns how many.
+
+    ``stats``, when given, receives the driver's own seconds (``driver_s``: reading the reports, sending them,
+    receiving and loading the batches) and its seconds waiting for the workers (``wait_s``).
+    """
     todo = store.unanalysed()
     if not todo:
         return 0
-    chunk = chunk or settings.RAY_BATCH_REPORTS
+    # small corpora are cut finer, so that every worker gets a share
+    chunk = chunk or max(1, min(settings.RAY_BATCH_REPORTS,
+                                -(-len(todo) // (workers * settings.RAY_BATCHES_IN_FLIGHT))))
     with session(address, workers) as ray:
-        _Dispatch(ray, store, workers, progress, on_skip).run([todo[k:k + chunk] for k in range(0, len(todo), chunk)])
+        dispatch = _Dispatch(ray, store, workers, progress, on_skip)
+        started = time.perf_counter()
+        dispatch.run([todo[k:k + chunk] for k in range(0, len(todo), chunk)])
+        if stats is not None:
+            total = time.perf_counter() - started
+            stats.update(driver_s=total - dispatch.waited, wait_s=dispatch.waited, batches=-(-len(todo) // chunk))
     return len(todo)
 
 
@@ -94,6 +106,7 @@ class _Dispatch:
         self.actors = [self.cls.remote(self.schema) for _ in range(workers)]
         self.load = {i: 0 for i in range(workers)}  # batches queued on each worker
         self.pending: dict = {}  # object ref -> (batch number, worker, report ids)
+        self.waited = 0.0  # seconds the driver spent waiting for a worker
 
     def submit(self, number: int, ids: list[str]) -> None:
         w = min(self.load, key=lambda i: (self.load[i], i))
@@ -113,7 +126,9 @@ class _Dispatch:
             while queue and len(self.pending) < settings.RAY_BATCHES_IN_FLIGHT * len(self.actors):
                 self.submit(*queue.pop())
             if self.pending:
+                t = time.perf_counter()
                 [ref], _ = self.ray.wait(list(self.pending), num_returns=1)
+                self.waited += time.perf_counter() - t
                 number, w, ids = self.pending.pop(ref)
                 self.load[w] -= 1
                 try:
