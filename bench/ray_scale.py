@@ -24,7 +24,6 @@ import os
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,7 +165,7 @@ def on_ray(feed: Path, work: Path, workers: int) -> tuple[dict, Path]:
 
     from storyline.export import export
     from storyline.pipeline import finalize, ingest
-    from storyline.scale import analyse_with_ray, sharded_story_key_days
+    from storyline.scale import RayEngine
     from storyline.store import Store
 
     t: dict[str, float] = {}
@@ -178,11 +177,12 @@ def on_ray(feed: Path, work: Path, workers: int) -> tuple[dict, Path]:
                 ingest([feed], store)
             stats: dict = {}
             with clock(t, "analysis + Arrow write (workers, driver)"):
-                analyse_with_ray(store, workers=workers, stats=stats)
+                engine = RayEngine(ray, store, workers)
+                engine.analyse(stats=stats)
             t["  of it, the driver's own work"] = stats["driver_s"]
             t["  of it, the driver waiting for workers"] = stats["wait_s"]
             with clock(t, "corpus pass (stories' key days on Ray)"):
-                finalize(store, rank_days=sharded_story_key_days(ray, workers))
+                finalize(store, rank_days=engine.rank_days)
             out = work / "ray.json"
             with clock(t, "export"):
                 export(store, "json", out)
@@ -202,8 +202,11 @@ def main(argv=None) -> int:
     print(f"corpus: {n} T17 articles, {words} words ({words / n:.0f} per article); {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f} at the start")
 
-    ray_t, ray_out = on_ray(work / "feed.jsonl", work, a.workers)
     local_t, local_out = one_process(work / "feed.jsonl", work)
+    load_local = os.getloadavg()[0]
+    ray_t, ray_out = on_ray(work / "feed.jsonl", work, a.workers)
+    print(f"load average (1 min) after the one-process run {load_local:.1f}, after the Ray run "
+          f"{os.getloadavg()[0]:.1f} (2.0 or more: other programs took cores from the run)")
 
     local_total = (local_t["spaCy model load"] + local_t["ingest"] + local_t["analysis"] + local_t["store write, rows (local engine)"]
                    + local_t["corpus pass"] + local_t["export"])

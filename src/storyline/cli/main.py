@@ -200,10 +200,11 @@ def _analyse_in(store: Store, workers: int, engine: str, address: str | None, ra
         def advance(_what: str, n: int) -> None:
             bar.update(task, advance=n, description="analysing")
         if engine == "ray":
-            from ..scale import analyse_with_ray, sharded_story_key_days
+            from ..scale import RayEngine
 
-            analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance, on_skip=skips.append)
-            rank_days = sharded_story_key_days(ray, max(workers, 1))
+            on_ray = RayEngine(ray, store, max(workers, 1))
+            on_ray.analyse(progress=advance, on_skip=skips.append)
+            rank_days = on_ray.rank_days
         elif engine == "local":
             analyse(store, advance, n_process=workers, on_skip=skips.append)
         else:

@@ -11,17 +11,19 @@ stories are global by nature:
   story (``fuse.fill_parties``), before a second fusion.
 
 Once the events have their stories, each story's key days depend only on its own reports, time values,
-events and actor mentions: they are ranked here as Ray tasks, a few stories to a task, while the driver
-ranks the whole corpus's key days. The result is the list ``fuse.story_key_days`` returns, in its order.
+events and actor mentions: they are ranked on the Ray workers (the analysis's, already warm), a few
+stories to a worker, while the driver ranks the whole corpus's key days. The result is the list
+``fuse.story_key_days`` returns, in its order.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..model import Document, Event, EventMention, KeyDay, Mention, Story, TimeExpr
 
 
-def _story_days(shards: list[tuple]) -> list[list[KeyDay]]:
+def story_days(shards: list[tuple]) -> list[list[KeyDay]]:
     """One task's stories: each story's key days, as ``story_key_days`` ranks them."""
     from ..fuse.salience import key_days
 
@@ -40,9 +42,9 @@ def _shards(stories: list[Story], n: int) -> list[list[int]]:
     return [g for g in groups if g]
 
 
-def sharded_story_key_days(ray, tasks: int):
-    """A drop-in for ``fuse.story_key_days`` that ranks the stories' key days on Ray in ``tasks`` tasks."""
-    remote = ray.remote(num_cpus=1)(_story_days)
+def sharded_story_key_days(ray, submit: Callable[[int, list[tuple]], object], tasks: int):
+    """A drop-in for ``fuse.story_key_days`` that ranks the stories' key days on Ray in ``tasks`` shards:
+    ``submit(k, shard)`` sends shard k to a worker (``story_days`` there) and returns its object ref."""
 
     def story_key_days(documents: dict[str, Document], timexes: list[TimeExpr], events: list[Event],
                        stories: list[Story], mentions: list[EventMention] | None = None,
@@ -65,7 +67,7 @@ def sharded_story_key_days(ray, tasks: int):
                     shard.append((st.id, docs, [t for d in docs for t in by_doc.get(d, ())], evs,
                                   {m: by_id[m] for e in evs for m in e.mentions if m in by_id},
                                   {d: (actors or {}).get(d, []) for d in docs}))
-                refs.append((group, remote.remote(shard)))
+                refs.append((group, submit(len(refs), shard)))
         made = {d.id: _Report(d, (actors or {}).get(d.id)) for d in documents.values()}
         out = key_days(documents, timexes, events, by_id, actors, _made=made)  # the whole corpus, here meanwhile
         per_story: dict[int, list[KeyDay]] = {}

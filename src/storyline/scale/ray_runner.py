@@ -6,6 +6,7 @@ transaction (``batches.load``). Batches are written in the order they were cut, 
 first, so the store (actors' aliases included) is the one a local run writes. A worker that dies is
 replaced; its batch is analysed again report by report, and a report that still kills its worker is
 skipped with that reason: bad input never stops a run. A killed run keeps every batch written and resumes.
+After the analysis the same warm workers rank the stories' key days of the corpus pass (``corpus.py``).
 """
 from __future__ import annotations
 
@@ -52,14 +53,11 @@ def _worker_class():
 
     @ray.remote(num_cpus=1)
     class AnalysisWorker:
-        """Holds one loaded spaCy pipeline for its whole life; answers each batch with Arrow tables."""
+        """Holds one loaded spaCy pipeline for its whole life; answers each batch with Arrow tables, then
+        ranks stories' key days in the same warm process."""
 
         def __init__(self, schema: dict) -> None:
-            from ..nlp import load_nlp
-            from ..pipeline import _has
-
             self.schema = schema
-            load_nlp(with_actors=_has("storyline.actors"))  # once, before the first batch
 
         def analyse(self, docs: list[dict]):
             from ..pipeline import analyse_batch
@@ -67,44 +65,83 @@ def _worker_class():
 
             return to_batch(analyse_batch([Document.from_dict(d) for d in docs]), self.schema)
 
+        def key_days(self, shard: list[tuple]) -> list:
+            from .corpus import story_days
+
+            return story_days(shard)
+
     return AnalysisWorker
 
 
-def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2, chunk: int | None = None,
-                     progress: Callable[[str, int], None] | None = None,
-                     on_skip: Callable[[InputSkipped], None] | None = None, stats: dict | None = None) -> int:
-    """Analyse every unanalysed report on Ray (a local cluster, or the one at ``address``); returns how many.
+class RayEngine:
+    """The workers of one Ray session: they analyse the reports, then rank the stories' key days.
 
-    ``stats``, when given, receives the driver's own seconds (``driver_s``: reading the reports, sending them,
-    receiving and loading the batches) and its seconds waiting for the workers (``wait_s``).
+    Used inside ``session``: ``engine.analyse()``, then ``finalize(store, rank_days=engine.rank_days)``.
     """
-    todo = store.unanalysed()
-    if not todo:
-        return 0
-    # small corpora are cut finer, so that every worker gets a share
-    chunk = chunk or max(1, min(settings.RAY_BATCH_REPORTS,
-                                -(-len(todo) // (workers * settings.RAY_BATCHES_IN_FLIGHT))))
-    with session(address, workers) as ray:
-        dispatch = _Dispatch(ray, store, workers, progress, on_skip)
+
+    def __init__(self, ray, store: Store, workers: int) -> None:
+        from .batches import batch_schemas
+
+        self.ray, self.store, self.workers = ray, store, workers
+        self.schema = batch_schemas(store)
+        self.cls = _worker_class()
+        self.actors = [self.cls.remote(self.schema) for _ in range(workers)]
+
+    def analyse(self, chunk: int | None = None, progress: Callable[[str, int], None] | None = None,
+                on_skip: Callable[[InputSkipped], None] | None = None, stats: dict | None = None) -> int:
+        """Analyse every unanalysed report; returns how many. ``stats``, when given, receives the driver's own
+        seconds (``driver_s``: reading the reports, sending them, receiving and loading the batches) and its
+        seconds waiting for the workers (``wait_s``)."""
+        todo = self.store.unanalysed()
+        if not todo:
+            return 0
+        # small corpora are cut finer, so that every worker gets a share
+        chunk = chunk or max(1, min(settings.RAY_BATCH_REPORTS,
+                                    -(-len(todo) // (self.workers * settings.RAY_BATCHES_IN_FLIGHT))))
+        dispatch = _Dispatch(self, progress, on_skip)
         started = time.perf_counter()
         dispatch.run([todo[k:k + chunk] for k in range(0, len(todo), chunk)])
         if stats is not None:
             total = time.perf_counter() - started
             stats.update(driver_s=total - dispatch.waited, wait_s=dispatch.waited, batches=-(-len(todo) // chunk))
-    return len(todo)
+        return len(todo)
+
+    @property
+    def rank_days(self) -> Callable:
+        """``fuse.story_key_days`` with the stories ranked on these workers (for ``pipeline.finalize``)."""
+        from .corpus import sharded_story_key_days
+
+        def submit(k: int, shard: list[tuple]):
+            return self.actors[k % len(self.actors)].key_days.remote(shard)
+        return sharded_story_key_days(self.ray, submit, len(self.actors))
+
+    def replace(self, w: int) -> None:
+        """A worker that died, killed for good and started again."""
+        try:
+            self.ray.kill(self.actors[w])
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+        self.actors[w] = self.cls.remote(self.schema)
+
+
+def analyse_with_ray(store: Store, address: str | None = None, workers: int = 2, chunk: int | None = None,
+                     progress: Callable[[str, int], None] | None = None,
+                     on_skip: Callable[[InputSkipped], None] | None = None, stats: dict | None = None) -> int:
+    """Analyse every unanalysed report on Ray (a local cluster, or the one at ``address``); returns how many."""
+    if not store.unanalysed():
+        return 0
+    with session(address, workers) as ray:
+        return RayEngine(ray, store, workers).analyse(chunk, progress, on_skip, stats)
 
 
 class _Dispatch:
     """Batches out to the workers (a few queued on each), results back and written in batch order."""
 
-    def __init__(self, ray, store: Store, workers: int, progress, on_skip) -> None:
-        from .batches import batch_schemas
-
-        self.ray, self.store, self.progress, self.on_skip = ray, store, progress, on_skip
-        self.schema = batch_schemas(store)
-        self.cls = _worker_class()
-        self.actors = [self.cls.remote(self.schema) for _ in range(workers)]
-        self.load = {i: 0 for i in range(workers)}  # batches queued on each worker
+    def __init__(self, engine: RayEngine, progress, on_skip) -> None:
+        self.engine, self.ray, self.store, self.schema = engine, engine.ray, engine.store, engine.schema
+        self.actors = engine.actors
+        self.progress, self.on_skip = progress, on_skip
+        self.load = {i: 0 for i in range(len(self.actors))}  # batches queued on each worker
         self.pending: dict = {}  # object ref -> (batch number, worker, report ids)
         self.waited = 0.0  # seconds the driver spent waiting for a worker
 
@@ -138,7 +175,7 @@ class _Dispatch:
                         raise exc.cause from None
                     done[number] = self._alone(ids, exc)
                 except self.ray.exceptions.RayError as exc:  # the worker died (a crash, out of memory)
-                    self._replace(w)
+                    self.engine.replace(w)
                     done[number] = self._alone(ids, exc)
             while nxt in done:
                 batch = done.pop(nxt)
@@ -146,13 +183,6 @@ class _Dispatch:
                 if self.progress:
                     self.progress("analysed", written + len(batch.skipped))
                 nxt += 1
-
-    def _replace(self, w: int) -> None:
-        try:
-            self.ray.kill(self.actors[w])
-        except Exception:  # noqa: BLE001 - already gone
-            pass
-        self.actors[w] = self.cls.remote(self.schema)
 
     def _alone(self, ids: list[str], exc: Exception):
         """A batch whose worker failed, analysed again report by report; a report that fails alone is skipped."""
@@ -173,7 +203,7 @@ class _Dispatch:
                 if isinstance(one, self.ray.exceptions.RayTaskError) and isinstance(one.cause, ModelError):
                     raise one.cause from None
                 if not isinstance(one, self.ray.exceptions.RayTaskError):
-                    self._replace(0)
+                    self.engine.replace(0)
                 parts.append(self._alone([doc], one))
         return _concat(parts, self.schema)
 
