@@ -99,13 +99,19 @@ def own_times(wrapped: list[Timed]) -> dict[str, float]:
     return out
 
 
+#: CPU seconds of this process per stage, beside the wall seconds: on a shared machine the wall time of a
+#: stage grows with the other programs' load, its CPU time much less (what one free core would take)
+CPU: dict[str, float] = {}
+
+
 def clock(times: dict, key: str):
     class _C:
         def __enter__(self):
-            self.t = time.perf_counter()
+            self.t, self.c = time.perf_counter(), time.process_time()
 
         def __exit__(self, *exc):
             times[key] = times.get(key, 0.0) + time.perf_counter() - self.t
+            CPU[key] = CPU.get(key, 0.0) + time.process_time() - self.c
     return _C()
 
 
@@ -113,6 +119,24 @@ def stripped(path: Path) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
     data.pop("storyline_version", None)
     return data
+
+
+def workers_cpu(prefix: str = "ray::AnalysisWorker") -> float:
+    """CPU seconds (user + system) of the live Ray analysis workers of this machine (Linux /proc)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                if not fh.read().startswith(prefix.encode()):
+                    continue
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 def one_process(feed: Path, work: Path) -> tuple[dict, Path]:
@@ -179,6 +203,7 @@ def on_ray(feed: Path, work: Path, workers: int) -> tuple[dict, Path]:
             with clock(t, "analysis + Arrow write (workers, driver)"):
                 engine = RayEngine(ray, store, workers)
                 engine.analyse(stats=stats)
+            t["  of it, the workers' CPU (all workers)"] = workers_cpu()
             t["  of it, the driver's own work"] = stats["driver_s"]
             t["  of it, the driver waiting for workers"] = stats["wait_s"]
             with clock(t, "corpus pass (stories' key days on Ray)"):
@@ -196,6 +221,8 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=200, help="articles (default 200; 615 is all of t17)")
     ap.add_argument("--workers", type=int, default=2, help="Ray workers of the local cluster (default 2)")
     ap.add_argument("--cores-per-node", type=int, default=2, help="cores of a node in the projection (default 2)")
+    ap.add_argument("--cpu", action="store_true", help="project from the stages' CPU seconds, not their wall "
+                    "seconds (on a machine other programs load)")
     a = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="storyline-ray-scale-"))
     n, words = corpus(a.docs, work / "feed.jsonl")
@@ -215,7 +242,8 @@ def main(argv=None) -> int:
           f"{words / local_total:.0f} words/s")
     for k, v in local_t.items():
         if k != "counts":
-            print(f"  {k:40s} {v:7.2f} s  {1000 * v / n:7.1f} ms/report")
+            cpu = f"  cpu {CPU[k]:7.2f} s {1000 * CPU[k] / n:7.1f} ms/report" if k in CPU else ""
+            print(f"  {k:40s} {v:7.2f} s  {1000 * v / n:7.1f} ms/report{cpu}")
     print(f"  ({local_t['counts']})")
     print(f"\nRay, {a.workers} local workers: {ray_total:.1f} s without the cluster's start "
           f"({ray_t['ray start']:.1f} s), {n / ray_total:.2f} reports/s; ratio to one process "
@@ -227,17 +255,18 @@ def main(argv=None) -> int:
 
     # Amdahl: per report, what spreads over the cluster's cores and what the driver does alone (the driver's
     # own share of the Ray analysis: reading and sending reports, receiving and loading the Arrow batches)
-    per = {k: local_t[k] / n for k in ("ingest", "analysis", "arrow batch (worker side)", "corpus pass",
-                                       "stories' key days", "export")}
+    per = {k: (CPU[k] if a.cpu else local_t[k]) / n for k in ("ingest", "analysis", "arrow batch (worker side)",
+                                                                "corpus pass", "stories' key days", "export")}
     driver = ray_t["  of it, the driver's own work"] / n
     parallel = per["analysis"] + per["arrow batch (worker side)"] + per["stories' key days"]
     corpus_global = per["corpus pass"] - per["stories' key days"]
     serial = per["ingest"] + driver + corpus_global + per["export"]
-    print(f"\nper report, one core: parallel {1000 * parallel:.1f} ms (parse + analysis + Arrow batch + stories' "
-          f"key days), sequential on the driver {1000 * serial:.1f} ms (ingest {1000 * per['ingest']:.1f} + "
-          f"dispatch and DuckDB load {1000 * driver:.1f} + global corpus pass "
-          f"{1000 * corpus_global:.1f} + export "
-          f"{1000 * per['export']:.1f}); parallel share {parallel / (parallel + serial):.3f}")
+    unit = "CPU" if a.cpu else "wall"
+    print(f"\nper report, one core ({unit} seconds of the one-process run): parallel {1000 * parallel:.1f} ms "
+          f"(parse + analysis + Arrow batch + stories' key days), sequential on the driver {1000 * serial:.1f} ms "
+          f"(ingest {1000 * per['ingest']:.1f} + dispatch and DuckDB load {1000 * driver:.1f} + global corpus "
+          f"pass {1000 * corpus_global:.1f} + export {1000 * per['export']:.1f}); parallel share "
+          f"{parallel / (parallel + serial):.3f}")
     c = a.cores_per_node
     for nodes in (1, 10, 100):
         secs = serial + parallel / (nodes * c)
