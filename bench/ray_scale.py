@@ -183,6 +183,26 @@ def one_process(feed: Path, work: Path) -> tuple[dict, Path]:
     return t, out
 
 
+def process_pool(feed: Path, work: Path, workers: int) -> dict:
+    """The analysis alone with the local engine's pool of ``workers`` processes (`run --workers K`), for what
+    K processes give on this machine without Ray."""
+    import resource
+
+    from storyline.pipeline import analyse, ingest
+    from storyline.store import Store
+
+    t: dict[str, float] = {}
+    with Store(work / "pool.duckdb") as store:
+        ingest([feed], store)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with clock(t, "analysis + row writes"):
+            analyse(store, n_process=workers)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t["  of it, the workers' CPU (all workers)"] = (after.ru_utime + after.ru_stime
+                                                    - before.ru_utime - before.ru_stime)
+    return t
+
+
 def on_ray(feed: Path, work: Path, workers: int) -> tuple[dict, Path]:
     """The Ray engine on a local cluster of ``workers`` CPUs, each stage timed."""
     import ray
@@ -221,6 +241,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=200, help="articles (default 200; 615 is all of t17)")
     ap.add_argument("--workers", type=int, default=2, help="Ray workers of the local cluster (default 2)")
     ap.add_argument("--cores-per-node", type=int, default=2, help="cores of a node in the projection (default 2)")
+    ap.add_argument("--no-pool", dest="pool", action="store_false", help="skip the local worker-process run")
     ap.add_argument("--cpu", action="store_true", help="project from the stages' CPU seconds, not their wall "
                     "seconds (on a machine other programs load)")
     a = ap.parse_args(argv)
@@ -232,6 +253,7 @@ def main(argv=None) -> int:
     local_t, local_out = one_process(work / "feed.jsonl", work)
     load_local = os.getloadavg()[0]
     ray_t, ray_out = on_ray(work / "feed.jsonl", work, a.workers)
+    pool_t = process_pool(work / "feed.jsonl", work, a.workers) if a.pool else {}
     print(f"load average (1 min) after the one-process run {load_local:.1f}, after the Ray run "
           f"{os.getloadavg()[0]:.1f} (2.0 or more: other programs took cores from the run)")
 
@@ -250,6 +272,10 @@ def main(argv=None) -> int:
           f"{local_total / ray_total:.2f}x")
     for k, v in ray_t.items():
         print(f"  {k:40s} {v:7.2f} s  {1000 * v / n:7.1f} ms/report")
+    if pool_t:
+        print(f"\nfor comparison, the analysis with the local engine's {a.workers} worker processes (no Ray):")
+        for k, v in pool_t.items():
+            print(f"  {k:40s} {v:7.2f} s  {1000 * v / n:7.1f} ms/report")
     same = stripped(local_out) == stripped(ray_out)
     print(f"  export identical to the one-process export: {same}")
 
