@@ -99,6 +99,8 @@ def own_times(wrapped: list[Timed]) -> dict[str, float]:
     return out
 
 
+#: the stages that run on the workers
+PARALLEL = ("analysis", "arrow batch (worker side)", "stories' key days")
 #: CPU seconds of this process per stage, beside the wall seconds: on a shared machine the wall time of a
 #: stage grows with the other programs' load, its CPU time much less (what one free core would take)
 CPU: dict[str, float] = {}
@@ -257,8 +259,8 @@ def main(argv=None) -> int:
     print(f"load average (1 min) after the one-process run {load_local:.1f}, after the Ray run "
           f"{os.getloadavg()[0]:.1f} (2.0 or more: other programs took cores from the run)")
 
-    local_total = (local_t["spaCy model load"] + local_t["ingest"] + local_t["analysis"] + local_t["store write, rows (local engine)"]
-                   + local_t["corpus pass"] + local_t["export"])
+    local_total = sum(local_t[k] for k in ("spaCy model load", "ingest", "analysis", "store write, rows (local engine)",
+                                           "corpus pass", "export"))
     ray_total = sum(v for k, v in ray_t.items() if k != "ray start" and not k.startswith(" "))
     print(f"\none process (local engine): {local_total:.1f} s, {n / local_total:.2f} reports/s, "
           f"{words / local_total:.0f} words/s")
@@ -281,14 +283,17 @@ def main(argv=None) -> int:
 
     # Amdahl: per report, what spreads over the cluster's cores and what the driver does alone (the driver's
     # own share of the Ray analysis: reading and sending reports, receiving and loading the Arrow batches)
-    per = {k: (CPU[k] if a.cpu else local_t[k]) / n for k in ("ingest", "analysis", "arrow batch (worker side)",
-                                                                "corpus pass", "stories' key days", "export")}
+    # the parallel part in CPU seconds with --cpu (what a free core takes); the driver's part always in wall
+    # seconds (its DuckDB work runs on several threads, so its CPU seconds overstate it)
+    per = {k: (CPU[k] if a.cpu and k in PARALLEL else local_t[k]) / n
+           for k in ("ingest", "analysis", "arrow batch (worker side)", "corpus pass", "stories' key days", "export")}
     driver = ray_t["  of it, the driver's own work"] / n
     parallel = per["analysis"] + per["arrow batch (worker side)"] + per["stories' key days"]
-    corpus_global = per["corpus pass"] - per["stories' key days"]
+    corpus_global = per["corpus pass"] - local_t["stories' key days"] / n
     serial = per["ingest"] + driver + corpus_global + per["export"]
     unit = "CPU" if a.cpu else "wall"
-    print(f"\nper report, one core ({unit} seconds of the one-process run): parallel {1000 * parallel:.1f} ms "
+    print(f"\nper report, one core ({unit} seconds of the one-process run for the parallel part, wall seconds "
+          f"for the driver's): parallel {1000 * parallel:.1f} ms "
           f"(parse + analysis + Arrow batch + stories' key days), sequential on the driver {1000 * serial:.1f} ms "
           f"(ingest {1000 * per['ingest']:.1f} + dispatch and DuckDB load {1000 * driver:.1f} + global corpus "
           f"pass {1000 * corpus_global:.1f} + export {1000 * per['export']:.1f}); parallel share "
