@@ -36,6 +36,8 @@ def session(address: str | None = None, workers: int = 2) -> Iterator[object]:
     if ray.is_initialized():
         yield ray
         return
+    if address:
+        _reachable(address)
     try:
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                  log_to_driver=False, configure_logging=False)
@@ -46,6 +48,25 @@ def session(address: str | None = None, workers: int = 2) -> Iterator[object]:
         yield ray
     finally:
         ray.shutdown()
+
+
+#: seconds to wait for a cluster's head to answer before saying it cannot be reached (Ray itself retries
+#: for minutes when an address is wrong)
+CONNECT_TIMEOUT_S = 10.0
+
+
+def _reachable(address: str) -> None:
+    """Fail at once, with one clear line, when a HOST:PORT address has nothing listening."""
+    import socket
+
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return  # "auto", "local": Ray finds the cluster itself
+    try:
+        socket.create_connection((host or "127.0.0.1", int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        raise StorylineError(f"no Ray cluster answers at {address} ({exc}): start one with `ray start --head` "
+                             f"and give the address it prints") from exc
 
 
 def _worker_class():
