@@ -136,10 +136,13 @@ class RayEngine:
             return self.actors[k % len(self.actors)].key_days.remote(shard)
         return sharded_story_key_days(self.ray, submit, len(self.actors))
 
-    def replace(self, w: int) -> None:
-        """A worker that died, killed for good and started again."""
+    def replace(self, w: int, dead) -> None:
+        """Worker ``w`` died (``dead``, its handle): killed for good and started again, once (the other
+        batches it held fail too, and must not kill its successor)."""
+        if self.actors[w] is not dead:
+            return
         try:
-            self.ray.kill(self.actors[w])
+            self.ray.kill(dead)
         except Exception:  # noqa: BLE001 - already gone
             pass
         self.actors[w] = self.cls.remote(self.schema)
@@ -163,14 +166,15 @@ class _Dispatch:
         self.actors = engine.actors
         self.progress, self.on_skip = progress, on_skip
         self.load = {i: 0 for i in range(len(self.actors))}  # batches queued on each worker
-        self.pending: dict = {}  # object ref -> (batch number, worker, report ids)
+        self.pending: dict = {}  # object ref -> (batch number, worker, report ids, its actor)
         self.waited = 0.0  # seconds the driver spent waiting for a worker
 
     def submit(self, number: int, ids: list[str]) -> None:
         w = min(self.load, key=lambda i: (self.load[i], i))
         docs = [d.to_dict() for d in self.store.documents_by_ids(ids)]
-        ref = self.actors[w].analyse.remote(docs)
-        self.pending[ref] = (number, w, ids)
+        actor = self.actors[w]
+        ref = actor.analyse.remote(docs)
+        self.pending[ref] = (number, w, ids, actor)
         self.load[w] += 1
 
     def run(self, batches: list[list[str]]) -> None:
@@ -187,7 +191,7 @@ class _Dispatch:
                 t = time.perf_counter()
                 [ref], _ = self.ray.wait(list(self.pending), num_returns=1)
                 self.waited += time.perf_counter() - t
-                number, w, ids = self.pending.pop(ref)
+                number, w, ids, actor = self.pending.pop(ref)
                 self.load[w] -= 1
                 try:
                     done[number] = self.ray.get(ref)
@@ -196,7 +200,7 @@ class _Dispatch:
                         raise exc.cause from None
                     done[number] = self._alone(ids, exc)
                 except self.ray.exceptions.RayError as exc:  # the worker died (a crash, out of memory)
-                    self.engine.replace(w)
+                    self.engine.replace(w, actor)
                     done[number] = self._alone(ids, exc)
             while nxt in done:
                 batch = done.pop(nxt)
@@ -224,7 +228,7 @@ class _Dispatch:
                 if isinstance(one, self.ray.exceptions.RayTaskError) and isinstance(one.cause, ModelError):
                     raise one.cause from None
                 if not isinstance(one, self.ray.exceptions.RayTaskError):
-                    self.engine.replace(0)
+                    self.engine.replace(0, actor)
                 parts.append(self._alone([doc], one))
         return _concat(parts, self.schema)
 
