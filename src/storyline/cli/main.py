@@ -177,23 +177,11 @@ Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy proc
 
 
 def _analyse(store: Store, workers: int, engine: str = "local", address: str | None = None) -> dict[str, int]:
-    if engine == "ray":  # one Ray session for the analysis and the corpus pass
-        from ..scale import session
-
-        try:
-            with session(address, workers) as ray:
-                return _analyse_in(store, workers, engine, address, ray)
-        except StorylineError as exc:
-            _fail(exc)
-    return _analyse_in(store, workers, engine, address)
-
-
-def _analyse_in(store: Store, workers: int, engine: str, address: str | None, ray=None) -> dict[str, int]:
     from ..pipeline import analyse, finalize
 
     todo = len(store.unanalysed())
     skips: list = []
-    rank_days = None
+    on_ray = None  # with --engine ray: its workers, kept for the stories' key days of the corpus pass
     with _progress() as bar:
         task = bar.add_task("analysing (loading the spaCy model)" if todo else "analysing", total=todo)
 
@@ -202,9 +190,11 @@ def _analyse_in(store: Store, workers: int, engine: str, address: str | None, ra
         if engine == "ray":
             from ..scale import RayEngine
 
-            on_ray = RayEngine(ray, store, max(workers, 1))
-            on_ray.analyse(progress=advance, on_skip=skips.append)
-            rank_days = on_ray.rank_days
+            try:
+                on_ray = RayEngine.open(store, address, max(workers, 1))  # joins, or starts, the cluster
+                on_ray.analyse(progress=advance, on_skip=skips.append)
+            except StorylineError as exc:
+                _fail(exc)
         elif engine == "local":
             analyse(store, advance, n_process=workers, on_skip=skips.append)
         else:
@@ -212,7 +202,9 @@ def _analyse_in(store: Store, workers: int, engine: str, address: str | None, ra
     with _progress() as bar:
         task = bar.add_task("dating and fusing", total=store.count("documents"))
         counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n),
-                          rank_days=rank_days)
+                          rank_days=on_ray.rank_days if on_ray else None)
+    if on_ray:
+        on_ray.close()
     for skip in skips:
         _say_skip(skip)
     _say_log(store, skips)

@@ -28,14 +28,13 @@ def _ray():
     return ray
 
 
-@contextmanager
-def session(address: str | None = None, workers: int = 2) -> Iterator[object]:
+def connect(address: str | None = None, workers: int = 2) -> tuple[object, bool]:
     """Ray, connected: to the cluster at ``address`` ("auto", "HOST:PORT"), else to a local one of ``workers``
-    CPUs started here; a session already open (a test's, a notebook's) is used as it is and left open."""
+    CPUs started here; and whether this call started the connection (a session already open, a test's or a
+    notebook's, is used as it is)."""
     ray = _ray()
     if ray.is_initialized():
-        yield ray
-        return
+        return ray, False
     if address:
         _reachable(address)
     try:
@@ -44,10 +43,18 @@ def session(address: str | None = None, workers: int = 2) -> Iterator[object]:
     except Exception as exc:  # noqa: BLE001 - no cluster there, a wrong address: one clear line
         where = f"the Ray cluster at {address}" if address else "a local Ray cluster"
         raise StorylineError(f"cannot connect to {where}: {type(exc).__name__}: {exc}") from exc
+    return ray, True
+
+
+@contextmanager
+def session(address: str | None = None, workers: int = 2) -> Iterator[object]:
+    """``connect``, as a context: a connection started here is closed (a local cluster stopped) on leaving."""
+    ray, started = connect(address, workers)
     try:
         yield ray
     finally:
-        ray.shutdown()
+        if started:
+            ray.shutdown()
 
 
 #: seconds to wait for a cluster's head to answer before saying it cannot be reached (Ray itself retries
@@ -97,16 +104,39 @@ def _worker_class():
 class RayEngine:
     """The workers of one Ray session: they analyse the reports, then rank the stories' key days.
 
-    Used inside ``session``: ``engine.analyse()``, then ``finalize(store, rank_days=engine.rank_days)``.
+    ``engine = RayEngine.open(store, address, workers)``, ``engine.analyse()``, then
+    ``finalize(store, rank_days=engine.rank_days)`` and ``engine.close()``; or ``RayEngine(ray, store, workers)``
+    inside a ``session``.
     """
 
     def __init__(self, ray, store: Store, workers: int) -> None:
         from .batches import batch_schemas
 
         self.ray, self.store, self.workers = ray, store, workers
+        self.started = False  # whether close() disconnects (``open`` connected)
         self.schema = batch_schemas(store)
         self.cls = _worker_class()
         self.actors = [self.cls.remote(self.schema) for _ in range(workers)]
+
+    @classmethod
+    def open(cls, store: Store, address: str | None = None, workers: int = 2) -> "RayEngine":
+        """Connect (``connect``) and start the workers; ``close()`` stops what this started."""
+        ray, started = connect(address, workers)
+        engine = cls(ray, store, workers)
+        engine.started = started
+        return engine
+
+    def close(self) -> None:
+        """Stop the workers, and the connection when ``open`` made it (a local cluster ends with it)."""
+        for actor in self.actors:
+            try:
+                self.ray.kill(actor)
+            except Exception:  # noqa: BLE001 - already gone
+                pass
+        self.actors = []
+        if self.started:
+            self.ray.shutdown()
+            self.started = False
 
     def analyse(self, chunk: int | None = None, progress: Callable[[str, int], None] | None = None,
                 on_skip: Callable[[InputSkipped], None] | None = None, stats: dict | None = None) -> int:
