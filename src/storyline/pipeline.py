@@ -317,11 +317,13 @@ def _doc_mentions(sdoc, doc_id: str) -> list[Mention]:
     return out
 
 
-def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | None = None) -> dict[str, int]:
+def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | None = None,
+             rank_days: Callable | None = None) -> dict[str, int]:
     """The corpus pass: publication dates, temporal values, event dates, fusion and stories.
 
     Its inputs are checked first (dates in range, values the export accepts), so no stored report
-    can break it; a report whose dates cannot be resolved keeps its events, undated.
+    can break it; a report whose dates cannot be resolved keeps its events, undated. ``rank_days``
+    replaces ``fuse.story_key_days`` (the Ray engine ranks the stories' key days on its workers).
     """
     from .time.dates import day_in_range
 
@@ -372,7 +374,7 @@ def finalize(store: Store, on_skip: OnSkip | None = None, progress: Progress | N
             ev.date = schema_date(ev.date, ev.date_start, ev.date_end)
             _check_dates(ev)
             ev.timeline = exportable(ev)
-        days = story_key_days(docs, timexes, [e for e in events if e.timeline], stories, ems, mentions)
+        days = (rank_days or story_key_days)(docs, timexes, [e for e in events if e.timeline], stories, ems, mentions)
     store.save_corpus(timexes, ems, events, stories, days)
     return {"documents": len(docs), "timexes": len(timexes), "event_mentions": len(ems),
             "events": len(events), "stories": len(stories), "key days": sum(1 for k in days if k.story is None)}

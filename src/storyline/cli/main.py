@@ -167,10 +167,13 @@ def _ingest(paths: list[str], store: Store, max_mb: float):
     return report
 
 
-Engine = Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local, or ray to analyse on a Ray cluster.")]
-RayAddress = Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="Ray cluster address "
-                                                   "(default: start a local one).")]
-Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy processes (or Ray workers).")]
+Engine = Annotated[str, typer.Option("--engine", metavar="ENGINE", help="local, or ray to run the analysis and the "
+                                     "stories' key days on a Ray cluster (pip install 'storyline[distributed]').")]
+RayAddress = Annotated[Optional[str], typer.Option("--ray-address", metavar="ADDRESS", help="With --engine ray: the "
+                                                   "cluster's HOST:PORT, or auto (default: start a local one "
+                                                   "of --workers CPUs).")]
+Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy processes (with --engine ray: Ray "
+                                      "workers, one spaCy model each).")]
 
 
 def _analyse(store: Store, workers: int, engine: str = "local", address: str | None = None) -> dict[str, int]:
@@ -178,17 +181,18 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
 
     todo = len(store.unanalysed())
     skips: list = []
+    on_ray = None  # with --engine ray: its workers, kept for the stories' key days of the corpus pass
     with _progress() as bar:
         task = bar.add_task("analysing (loading the spaCy model)" if todo else "analysing", total=todo)
 
         def advance(_what: str, n: int) -> None:
             bar.update(task, advance=n, description="analysing")
         if engine == "ray":
-            from ..scale import analyse_with_ray
+            from ..scale import RayEngine
 
             try:
-                analyse_with_ray(store, address=address, workers=max(workers, 1), progress=advance,
-                                 on_skip=skips.append)
+                on_ray = RayEngine.open(store, address, max(workers, 1))  # joins, or starts, the cluster
+                on_ray.analyse(progress=advance, on_skip=skips.append)
             except StorylineError as exc:
                 _fail(exc)
         elif engine == "local":
@@ -197,7 +201,10 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
             _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
     with _progress() as bar:
         task = bar.add_task("dating and fusing", total=store.count("documents"))
-        counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n))
+        counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n),
+                          rank_days=on_ray.rank_days if on_ray else None)
+    if on_ray:
+        on_ray.close()
     for skip in skips:
         _say_skip(skip)
     _say_log(store, skips)
