@@ -145,7 +145,7 @@ def patterns() -> dict[str, dict[str, list[Pattern]]]:
 
 #: the word classes lexicon.json must define (README.md says what each is for); no other key loads
 LEXICON_KEYS = frozenset({
-    "amount_words", "arrival_verbs", "border_nouns", "own_force_modes",
+    "amount_words", "arrival_verbs", "background_clause_marks", "border_nouns", "own_force_modes",
     "agreement_acts", "attribution_verbs", "background_marks", "background_preps", "blame_nouns",
     "claiming_verbs", "conditional_marks", "conditional_nouns", "denied_nouns", "domestic_targets",
     "drawing_verbs", "hostile_types", "hypothetical_governors", "involvement_nouns",

@@ -44,9 +44,10 @@ def future(verb: Token) -> bool:
 
 def backgrounded(tok: Token) -> bool:
     """The event is told as background: inside a relative or participial clause, or an adverbial clause
-    with a subordinating word ("after", "when", "because"), or a temporal/causal adjunct phrase ("after
+    with a subordinating word ("after", "when", "because"; not "as", which as often tells news beside
+    news), or a temporal/causal adjunct phrase ("after
     the coup", "following clashes"); not the sentence's own news."""
-    marks, preps = _lex()["background_marks"], _lex()["background_preps"]
+    marks, preps = _lex()["background_clause_marks"], _lex()["background_preps"]
     cur = tok
     for _ in range(40):
         if cur.dep_ in _BACKGROUND_DEPS:
