@@ -128,8 +128,8 @@ def verb_args(tok: Token, p: Pattern, idx: ActorIndex) -> tuple[list[str], list[
     src, passive_tgt = subject_of(tok, idx)
     if patient_head(tok) and not any(c.dep_ == "agent" for c in tok.children):
         src = []  # "the captured airman": who captured is not said here
-    if p.type == "PROTEST" and tok.dep_ == "acl" and not src:  # "Brazilian miners protested ...": misparsed
-        src = actors_of(tok.head, idx)
+    if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and not src:  # "Brazilian miners protested ...": the
+        src = actors_of(tok.head, idx)  # sentence's verb parsed as a modifier of its subject noun, left as root
     if passive_tgt and not src and (p.type == "MOBILIZE" or p.mode in lexicon()["own_force_modes"]):
         src, passive_tgt = passive_tgt, []  # "Nigerian troops were deployed": the forces moved are their own
     if p.reverse:  # "Peru received a loan from Japan", "secured a loan from the IMF": the giver is "from"
@@ -176,11 +176,11 @@ def noun_args(tok: Token, p: Pattern, idx: ActorIndex, trigger_verbs: set[int]) 
         between += actors_of(o, idx)
     if between:  # "talks between X, ..., and Y": the last conjunct often hangs from the noun
         between += [a for c in tok.children if c.dep_ == "conj" for a in actors_of(c, idx)]
-    if p.mode == "withdraw":  # "the withdrawal of French troops from Mali": who withdraws, and from where
+    if p.of_source:  # "the withdrawal of French troops from Mali": who withdraws, and from where
         if not src:
             src += [a for o in prep_objects(tok, {"of"}) for a in actors_of(o, idx)]
         tgt += [a for o in prep_objects(tok, {"from"}) for a in actors_of(o, idx)]
-    for o in prep_objects(tok, _NOUN_TARGET_PREPS - ({"of"} if p.mode == "withdraw" else set())):
+    for o in prep_objects(tok, _NOUN_TARGET_PREPS - ({"of"} if p.of_source else set())):
         tgt += actors_of(o, idx)
     for c in tok.children:  # "sanctions to punish X", "talks aimed at X"
         if c.dep_ in ("acl", "relcl") and not tgt:

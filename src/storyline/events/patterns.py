@@ -41,6 +41,7 @@ class Pattern:
     parties: bool = False         # an agreement's life ("rejoined", "extended"): no target named, the parties
     reverse: bool = False         # the subject receives ("Peru received a loan from Japan"): source from "from"
     denied_as: str | None = None  # the type a denial of this act is ("would never recognise X": REJECT)
+    of_source: bool = False       # a noun whose "of" names who acts and "from" whom ("the withdrawal of X from Y")
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -48,6 +49,7 @@ _TUPLES = {"target", "prt", "obj", "not_obj", "oprd", "subtree_any", "light_only
 _KINDS = {"lemma": str, "type": str, "mode": str, "cameo": str, "conf": (int, float), "symmetric": bool,
           "prep": str, "control": str, "embed": str, "needs_target": bool, "needs_person_target": bool,
           "plural": bool, "no_dobj": bool, "poss_target": bool, "threat": bool, "parties": bool, "reverse": bool,
+          "of_source": bool,
           "denied_as": str,
           "example": str, **{k: list for k in _TUPLES}}
 #: target slots that are not a bare preposition (see README.md); "<prep>_deep", "<prep>_poss", "<prep>_actor" too
