@@ -22,7 +22,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 _TYPE_KEYS = {"cameo": str, "symmetric": bool, "target": list, "one_sided": bool, "struck": bool,
               "source_from": list, "target_from": list}
-_FALLBACKS = {"source_from": {"place", "place_if_passive"}, "target_from": {"domestic", "object", "city", "place"}}
+_FALLBACKS = {"source_from": {"place", "place_if_passive"}, "target_from": {"domestic", "object", "parties", "condition", "city", "place"}}
 _SLOT_SEP = ("=", "|", ">", "_")
 
 

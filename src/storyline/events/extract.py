@@ -64,10 +64,10 @@ def _args(tok: Token, p: Pattern, idx: ActorIndex, verbs: set[int], trig: set[in
             tgt = anaphoric_target(refs, earlier, src, idx)
         if p.mode == "release":
             src, tgt = released(tok, idx, src, tgt, earlier)
-        if src and not tgt and p.type in ("RETREAT", "SANCTION"):
+        if src and not tgt and "parties" in _from(p.type, "target_from"):  # "pulled out of the deal"
             tgt = agreement_parties(tok, earlier, src, idx.same_side)
-        if src and not tgt and p.type == "THREATEN":  # "reserved the right to withdraw if Kyiv ..."
-            tgt = condition_actors(tok, idx, src)
+        if src and not tgt and "condition" in _from(p.type, "target_from"):  # "reserved the right to
+            tgt = condition_actors(tok, idx, src)  # withdraw if Kyiv ...": whom the condition names
         gov = head = tok
         cut = [e for e in embedded(tok, p) if any(x.i in trig for x in e.subtree)]
     elif p.pos == "noun":
