@@ -67,6 +67,6 @@ def test_quality_floors_on_the_example_gold(demo, scorer):
     figures.update(scorer.score_actors(gold["documents"], data, resolver))
     figures.update(scorer.score_events(gold, data, resolver))
     floors = {"boilerplate_removed": 1.0, "content_kept": 0.99, "title_acc": 1.0, "published_acc": 1.0,
-              "timex_value": 0.95, "actors_f1": 0.95, "events_f1": 0.80, "fusion": 0.90}
+              "timex_value": 0.95, "actors_f1": 0.95, "events_f1": 0.83, "fusion": 0.90}  # events measured 0.86
     low = {k: round(figures[k], 2) for k, v in floors.items() if figures[k] < v}
     assert not low, low

@@ -64,7 +64,7 @@ def test_every_gold_person_resolves_with_its_affiliation(seeds_export, gold, sco
 
 
 def test_events_block(figures):
-    assert figures["events_f1"] >= 0.75, figures
+    assert figures["events_f1"] >= 0.77, figures  # measured 0.80
     assert figures["fusion"] >= 0.90, figures
 
 

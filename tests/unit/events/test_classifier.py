@@ -19,9 +19,9 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 SENTENCES = [json.loads(x) for f in sorted(DATA.glob("event_types_*.jsonl"))
              for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
 #: measured on the written test sentences (10 a type): the sentence's events include its type
-FLOORS = {"ACCUSE": 4, "AGREE": 2, "AID": 5, "ASSAULT": 2, "COERCE": 2, "CONCEDE": 4, "CONSULT": 7,
-          "COOPERATE": 5, "MOBILIZE": 5, "PROTEST": 3, "REJECT": 2, "REQUEST": 1, "RETREAT": 4, "SANCTION": 7,
-          "SUPPORT": 4, "THREATEN": 4}
+FLOORS = {"ACCUSE": 6, "AGREE": 6, "AID": 7, "ASSAULT": 6, "COERCE": 7, "CONCEDE": 8, "CONSULT": 8,
+          "COOPERATE": 7, "MOBILIZE": 7, "PROTEST": 6, "REJECT": 3, "REQUEST": 3, "RETREAT": 4, "SANCTION": 8,
+          "SUPPORT": 7, "THREATEN": 4}  # measured one more each (142 of 190 with NONE)
 
 
 def test_the_model_ships_in_the_package_and_loads_offline(monkeypatch):
