@@ -90,9 +90,11 @@ def test_sentences_that_tell_no_event_mostly_stay_empty(found):
 
 
 def test_a_lead_without_a_pattern_event_takes_the_classifiers_best_type_from_a_lower_probability(events):
-    talks = "Bolivian negotiators and Chilean envoys resumed their discussions on river water rights in La Paz today."
-    lead = [e for e in events(talks) if "learned" in e.context]
-    assert lead and lead[0].type == "CONSULT" and lead[0].source
-    assert set(lead[0].source + lead[0].target) <= {"BOL", "CHL"}
-    later = events("The river has run low for a decade. " + talks)
-    assert not [e for e in later if e.type == "CONSULT"]  # deeper in a report the classifier must be surer
+    probs = {"MOBILIZE": 0.36, "RETREAT": 0.11, NONE: 0.16}
+    assert proposal(probs, set(), lead=True) == "MOBILIZE"
+    assert proposal(probs, set()) is None  # deeper in a report the classifier must be surer
+    assert proposal(probs, {"ASSAULT"}, lead=True) is None  # a pattern coded the lead's news already
+    navy = "The Peruvian navy strengthened its patrols near the disputed islands after the incident."
+    lead = [e for e in events(navy) if "learned" in e.context]
+    assert lead and lead[0].type == "MOBILIZE" and lead[0].source == ["PER"]
+    assert not [e for e in events("The islands have been disputed for a century. " + navy) if e.type == "MOBILIZE"]
