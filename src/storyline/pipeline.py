@@ -291,8 +291,18 @@ def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_p
 
 def _save(store: Store, results: Iterable[Analysis | InputSkipped], progress: Progress | None,
           on_skip: OnSkip | None = None) -> None:
+    """Store a batch's analyses in one transaction; when that fails on a report's values, report by report."""
+    results = list(results)
+    done = [r for r in results if not isinstance(r, InputSkipped)]
+    try:
+        store.save_analyses(done)
+        batch_saved = True
+    except Exception as exc:  # noqa: BLE001 - retried report by report below
+        if not _is_one_report(exc):
+            raise
+        batch_saved = False
     for result in results:
-        if not isinstance(result, InputSkipped):
+        if not isinstance(result, InputSkipped) and not batch_saved:
             doc_id, mentions, actors, ems, timexes = result
             try:
                 store.save_analysis(doc_id, mentions, actors, ems, timexes)

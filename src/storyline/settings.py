@@ -88,3 +88,13 @@ STORY_RESOLUTION = 0.5
 MIN_EXPORT_CONFIDENCE = 0.35
 #: an event of a type that normally has a target, exported without one, needs this much confidence
 MIN_TARGETLESS_CONFIDENCE = 0.6
+
+# --- scale: throughput, memory and incremental runs on one machine (pipeline.py, store/duck.py) ---
+# Measured with bench/scale.py and bench/throughput.py; figures in docs/scaling.md.
+#: an insert of at least this many rows goes to DuckDB as one Arrow table (a fixed cost of 1-3 ms, then
+#: almost nothing a row); smaller ones as one multi-row INSERT with parameters (about 0.1 ms a row)
+SCALE_ARROW_ROWS = 48
+#: reports whose analyses are stored in one transaction (a killed run redoes at most this many)
+SCALE_SAVE_BATCH = 64
+#: words per `nlp.pipe` batch: batches of long reports hold fewer of them, so memory and padding stay even
+SCALE_BATCH_WORDS = 4000
