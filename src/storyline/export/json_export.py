@@ -73,10 +73,21 @@ def timeline(store, exported: set[str]) -> list[dict[str, Any]]:
             for k in store.key_days()]
 
 
+@lru_cache(maxsize=1)
+def _compiled():
+    from .check import compile_schema
+
+    return compile_schema(schema())
+
+
 def validate(data: dict[str, Any]) -> None:
-    """Raise ExportError naming the first field that breaks the schema."""
+    """Raise ExportError naming the first field that breaks the schema; the compiled check clears a valid
+    export fast, jsonschema names what is wrong with an invalid one."""
     import jsonschema
 
+    check = _compiled()
+    if check is not None and check(data):
+        return
     try:
         jsonschema.validate(data, schema())
     except jsonschema.ValidationError as exc:
