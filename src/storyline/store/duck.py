@@ -278,6 +278,14 @@ class Store:
         return [Mention.from_dict(r) for r in
                 self._rows(f"SELECT * FROM mentions {where} ORDER BY doc, start", params)]
 
+    def iter_rows(self, table: str, record: type, order: str = "doc, start") -> Iterator[Any]:
+        """Every row of a per-report table as records, streamed in batches (an export of a large store)."""
+        cur = self.con.cursor().execute(f"SELECT * FROM {table} ORDER BY {order}")
+        names = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(2048):
+            for row in batch:
+                yield record.from_dict(dict(zip(names, row)))
+
     def actors(self) -> list[Actor]:
         return [Actor.from_dict(r) for r in self._rows("SELECT * FROM actors ORDER BY id")]
 

@@ -77,3 +77,20 @@ def test_an_invalid_export_still_names_its_fault(store, tmp_path):
 def test_a_keyword_it_does_not_know_leaves_the_work_to_jsonschema():
     assert compile_schema({"type": "object", "patternProperties": {"^x": {"type": "string"}}}) is None
     assert compile_schema({"type": "array", "items": {"type": "integer", "minimum": 0}})([0, 1.0, 3])
+
+
+def test_the_streamed_export_is_the_whole_export_in_one_piece(store, tmp_path):
+    from storyline.export import Selection
+    from storyline.export.json_export import build
+
+    streamed = export(store, "json", tmp_path / "x.json").read_text(encoding="utf-8")
+    assert streamed == json.dumps(build(Selection(store)), ensure_ascii=False, indent=1)
+
+
+def test_a_bad_record_stops_the_streamed_export_and_is_named(store, tmp_path, monkeypatch):
+    from storyline.export import json_export
+
+    monkeypatch.setattr(json_export, "timeline", lambda *_a: iter([{"date": 20220112}]))
+    with pytest.raises(ExportError, match="at timeline/0"):
+        export(store, "json", tmp_path / "x.json")
+    assert not (tmp_path / "x.json").exists()  # no half export left where a good one would be
