@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,18 +28,33 @@ sys.path.insert(0, str(ROOT / "bench"))
 T17 = ROOT.parent / "shared" / "data" / "t17"
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MB, stdout) of one command in a fresh process."""
+@dataclass
+class Timed:
+    """One command in a fresh process: wall seconds, CPU seconds (user + system: what a shared machine's
+    other load changes least), peak RSS in MB."""
+
+    wall: float
+    cpu: float
+    peak: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:.1f} s wall, {self.cpu:.1f} s CPU, peak {self.peak:.0f} MB"
+
+
+def timed(cmd: list[str]) -> Timed:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     out, errs = proc.communicate()
-    seconds = time.perf_counter() - t0
-    # communicate() reaped the child: its rusage is gone, so ask the child to report it (see _child)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         sys.exit(f"failed: {' '.join(cmd)}\n{errs[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # the children's ru_maxrss is the largest of all so far: each child reports its own peak instead
     peak = json.loads(out.strip().splitlines()[-1])["peak_mb"]
-    return seconds, peak, out
+    return Timed(wall, cpu, peak)
 
 
 def run_cmd(inputs: list[Path], db: Path, export: Path | None, workers: int) -> list[str]:
@@ -82,18 +99,19 @@ def real_news(tmp: Path, limit: int | None, workers: int) -> dict:
         for rec in recs[:limit] if limit else recs:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     db = tmp / "t17.duckdb"
-    t_run, peak_run, _ = timed(run_cmd([feed], db, tmp / "t17.json", workers))
+    run = timed(run_cmd([feed], db, tmp / "t17.json", workers))
     with duckdb.connect(str(db), read_only=True) as con:
         texts = [r[0] for r in con.execute("SELECT body FROM documents ORDER BY id").fetchall()]
     (tmp / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
-    t_pipe, peak_pipe, _ = timed([sys.executable, __file__, "--child-parse", str(tmp / "texts.json")])
+    pipe = timed([sys.executable, __file__, "--child-parse", str(tmp / "texts.json")])
     n, words = len(texts), sum(len(t.split()) for t in texts)
-    print(f"(a) real news: {n} T17 reports, {words} words")
-    print(f"    storyline run : {n / t_run:7.2f} reports/s {words / t_run:8.0f} words/s ({t_run:.1f} s, peak {peak_run:.0f} MB)")
-    print(f"    bare nlp.pipe : {n / t_pipe:7.2f} reports/s {words / t_pipe:8.0f} words/s ({t_pipe:.1f} s, peak {peak_pipe:.0f} MB)")
-    print(f"    ratio run/pipe: {t_pipe / t_run:.2f}", flush=True)
-    return {"reports": n, "words": words, "run_s": t_run, "pipe_s": t_pipe, "ratio": t_pipe / t_run,
-            "run_peak_mb": peak_run, "pipe_peak_mb": peak_pipe}
+    print(f"(a) real news: {n} T17 reports, {words} words (each command in a fresh process, start-up included)")
+    for name, t in (("storyline run ", run), ("bare nlp.pipe ", pipe)):
+        print(f"    {name}: {n / t.wall:6.2f} reports/s {words / t.wall:7.0f} words/s by the clock; "
+              f"{n / t.cpu:6.2f} reports/s {words / t.cpu:7.0f} words/s of CPU ({t})")
+    print(f"    ratio run/pipe: {pipe.wall / run.wall:.2f} by the clock, {pipe.cpu / run.cpu:.2f} by CPU time", flush=True)
+    return {"reports": n, "words": words, "run": asdict(run), "pipe": asdict(pipe),
+            "ratio_wall": pipe.wall / run.wall, "ratio_cpu": pipe.cpu / run.cpu}
 
 
 def feeds(tmp: Path, sizes: list[int], add: int, seed: int, workers: int) -> list[dict]:
@@ -108,16 +126,19 @@ def feeds(tmp: Path, sizes: list[int], add: int, seed: int, workers: int) -> lis
         more.write_text("".join(json.dumps(r) + "\n" for r in recs[n:]), encoding="utf-8")
         words = sum(len(r["text"].split()) for r in recs[:n])
         db = tmp / f"feed{n}.duckdb"
-        t_full, peak, _ = timed(run_cmd([first], db, tmp / f"feed{n}.json", workers))
-        t_add, peak_add, _ = timed(run_cmd([more], db, tmp / f"feed{n}.json", workers))
-        row = {"reports": n, "words": words, "run_s": t_full, "reports_per_s": n / t_full, "peak_mb": peak,
-               "add": add, "add_s": t_add, "add_share": t_add / t_full, "add_peak_mb": peak_add}
-        print(f"(b) {n:6d} reports ({words} words): {n / t_full:6.2f} reports/s ({t_full:.0f} s), peak {peak:.0f} MB; "
-              f"+{add} reports: {t_add:.1f} s = {t_add / t_full:.1%} of the full run (peak {peak_add:.0f} MB)", flush=True)
+        full = timed(run_cmd([first], db, tmp / f"feed{n}.json", workers))
+        add_t = timed(run_cmd([more], db, tmp / f"feed{n}.json", workers))
+        row = {"reports": n, "words": words, "full": asdict(full), "add": add, "add_run": asdict(add_t),
+               "add_share_wall": add_t.wall / full.wall, "add_share_cpu": add_t.cpu / full.cpu}
+        print(f"(b) {n:6d} reports ({words} words): {n / full.wall:6.2f} reports/s by the clock, "
+              f"{n / full.cpu:6.2f} of CPU ({full})", flush=True)
+        print(f"    +{add} reports: {add_t}; {add_t.wall / full.wall:.1%} of the full run by the clock, "
+              f"{add_t.cpu / full.cpu:.1%} by CPU", flush=True)
         rows.append(row)
         db.unlink(missing_ok=True)  # the next size needs the disk more than this store
     if len(rows) > 1:
-        print(f"    peak RSS at {rows[-1]['reports']} / at {rows[0]['reports']}: {rows[-1]['peak_mb'] / rows[0]['peak_mb']:.2f}x")
+        print(f"    peak RSS at {rows[-1]['reports']} / at {rows[0]['reports']}: "
+              f"{rows[-1]['full']['peak'] / rows[0]['full']['peak']:.2f}x")
     return rows
 
 
