@@ -268,7 +268,7 @@ def _analyse_batch(docs: list[dict]) -> list[Analysis | InputSkipped]:
     return analyse_batch([Document.from_dict(d) for d in docs])
 
 
-def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1,
+def analyse(store: Store, progress: Progress | None = None, chunk: int | None = None, n_process: int = 1,
             on_skip: OnSkip | None = None) -> int:
     """Parse every report not yet analysed; store its mentions, actors and event mentions.
 
@@ -278,6 +278,9 @@ def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_p
     pipeline (spaCy's own n_process cannot carry Storyline's records back); this process stays the
     only writer of the store.
     """
+    from . import settings
+
+    chunk = chunk or settings.SCALE_SAVE_BATCH  # reports analysed, then stored in one transaction
     todo = store.unanalysed()
     if n_process > 1:
         from concurrent.futures import ProcessPoolExecutor
