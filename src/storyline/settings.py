@@ -97,6 +97,7 @@ SCALE_ARROW_ROWS = 48
 #: reports whose analyses are stored in one transaction (a killed run redoes at most this many)
 SCALE_SAVE_BATCH = 64
 #: an `nlp.pipe` batch closes at this many tokens or SCALE_BATCH_DOCS reports, whichever comes first: short
-#: reports go 64 at a time (3-5% faster than 16 on reports of 250 words), 2,500-word ones about 16
+#: reports go 64 at a time, 2,500-word ones about 16. A memory-for-speed trade (500 reports of 245 words,
+#: docs/scaling.md): 64 reports / 40,000 tokens 51 s and 681 MB peak; 10,000 tokens 56 s, 547 MB; 16 reports 59 s, 471 MB
 SCALE_BATCH_WORDS = 40_000
 SCALE_BATCH_DOCS = 64
