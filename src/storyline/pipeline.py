@@ -188,7 +188,7 @@ def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
     A report longer than ``MAX_PIECE`` characters is analysed piece by piece, its offsets kept.
     Used in this process by ``analyse`` and inside worker processes and Ray workers.
     """
-    from .nlp import BATCH_SIZE, load_nlp
+    from .nlp import load_nlp
     from .time.dates import day_in_range
 
     has_actors, has_events = _has("storyline.actors"), _has("storyline.events")
@@ -208,8 +208,12 @@ def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
                     sdoc._.doc_id = d.id
                 yield sdoc, (d.id, offset, k + 1 == len(parts))
 
+    def parsed() -> Iterator[tuple]:
+        for batch in word_batches(with_dates()):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
     done: list[Analysis] = []
-    for sdoc, (doc_id, offset, last) in nlp.pipe(with_dates(), as_tuples=True, batch_size=BATCH_SIZE):
+    for sdoc, (doc_id, offset, last) in parsed():
         mentions = _doc_mentions(sdoc, doc_id) if has_actors else []
         actors = list(sdoc._.actors.values()) if has_actors else []
         ems = extract(sdoc, doc_id, mentions) if extract else []
@@ -219,6 +223,24 @@ def analyse_documents(docs: Iterable[Document]) -> Iterator[Analysis]:
         if last:
             yield _merge(done) if done else (doc_id, mentions, actors, ems, timexes)
             done = []
+
+
+def word_batches(items: Iterable[tuple]) -> Iterator[list[tuple]]:
+    """(tokenized doc, context) pairs in batches of at most SCALE_BATCH_WORDS tokens and SCALE_BATCH_DOCS
+    reports (a report longer than the budget goes alone): many short reports a batch, few long ones."""
+    from . import settings
+
+    batch: list[tuple] = []
+    words = 0
+    for item in items:
+        n = len(item[0])
+        if batch and (words + n > settings.SCALE_BATCH_WORDS or len(batch) >= settings.SCALE_BATCH_DOCS):
+            yield batch
+            batch, words = [], 0
+        batch.append(item)
+        words += n
+    if batch:
+        yield batch
 
 
 def analyse_batch(docs: list[Document]) -> list[Analysis | InputSkipped]:
@@ -246,7 +268,7 @@ def _analyse_batch(docs: list[dict]) -> list[Analysis | InputSkipped]:
     return analyse_batch([Document.from_dict(d) for d in docs])
 
 
-def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_process: int = 1,
+def analyse(store: Store, progress: Progress | None = None, chunk: int | None = None, n_process: int = 1,
             on_skip: OnSkip | None = None) -> int:
     """Parse every report not yet analysed; store its mentions, actors and event mentions.
 
@@ -256,6 +278,9 @@ def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_p
     pipeline (spaCy's own n_process cannot carry Storyline's records back); this process stays the
     only writer of the store.
     """
+    from . import settings
+
+    chunk = chunk or settings.SCALE_SAVE_BATCH  # reports analysed, then stored in one transaction
     todo = store.unanalysed()
     if n_process > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -289,10 +314,37 @@ def analyse(store: Store, progress: Progress | None = None, chunk: int = 64, n_p
     return len(todo)
 
 
+def release_parser() -> None:
+    """Give the loaded spaCy pipeline's memory back before the corpus pass (about 250 MB of a run's peak);
+    for a process that parses no more, such as one `storyline run`: a later parse loads the model again."""
+    import gc
+
+    from .nlp import load_nlp
+
+    load_nlp.cache_clear()
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # hand freed heap pages back (glibc only)
+    except (OSError, AttributeError):
+        pass
+
+
 def _save(store: Store, results: Iterable[Analysis | InputSkipped], progress: Progress | None,
           on_skip: OnSkip | None = None) -> None:
+    """Store a batch's analyses in one transaction; when that fails on a report's values, report by report."""
+    results = list(results)
+    done = [r for r in results if not isinstance(r, InputSkipped)]
+    try:
+        store.save_analyses(done)
+        batch_saved = True
+    except Exception as exc:  # noqa: BLE001 - retried report by report below
+        if not _is_one_report(exc):
+            raise
+        batch_saved = False
     for result in results:
-        if not isinstance(result, InputSkipped):
+        if not isinstance(result, InputSkipped) and not batch_saved:
             doc_id, mentions, actors, ems, timexes = result
             try:
                 store.save_analysis(doc_id, mentions, actors, ems, timexes)

@@ -102,3 +102,16 @@ STORY_RESOLUTION = 0.5
 MIN_EXPORT_CONFIDENCE = 0.35
 #: an event of a type that normally has a target, exported without one, needs this much confidence
 MIN_TARGETLESS_CONFIDENCE = 0.6
+
+# --- scale: throughput, memory and incremental runs on one machine (pipeline.py, store/duck.py) ---
+# Measured with bench/scale.py and bench/throughput.py; figures in docs/scaling.md.
+#: an insert of at least this many rows goes to DuckDB as one Arrow table (a fixed cost of 1-3 ms, then
+#: almost nothing a row); smaller ones as one multi-row INSERT with parameters (about 0.1 ms a row)
+SCALE_ARROW_ROWS = 48
+#: reports whose analyses are stored in one transaction (a killed run redoes at most this many)
+SCALE_SAVE_BATCH = 64
+#: an `nlp.pipe` batch closes at this many tokens or SCALE_BATCH_DOCS reports, whichever comes first: short
+#: reports go 64 at a time, 2,500-word ones about 16. A memory-for-speed trade (500 reports of 245 words,
+#: docs/scaling.md): 64 reports / 40,000 tokens 51 s and 681 MB peak; 10,000 tokens 56 s, 547 MB; 16 reports 59 s, 471 MB
+SCALE_BATCH_WORDS = 40_000
+SCALE_BATCH_DOCS = 64

@@ -177,7 +177,7 @@ Workers = Annotated[int, typer.Option("--workers", metavar="N", help="spaCy proc
 
 
 def _analyse(store: Store, workers: int, engine: str = "local", address: str | None = None) -> dict[str, int]:
-    from ..pipeline import analyse, finalize
+    from ..pipeline import analyse, finalize, release_parser
 
     todo = len(store.unanalysed())
     skips: list = []
@@ -199,6 +199,8 @@ def _analyse(store: Store, workers: int, engine: str = "local", address: str | N
             analyse(store, advance, n_process=workers, on_skip=skips.append)
         else:
             _fail(ValueError(f"unknown engine {engine!r}: use local or ray"))
+    if todo and engine == "local":
+        release_parser()  # this command parses nothing more: the corpus pass starts without the model
     with _progress() as bar:
         task = bar.add_task("dating and fusing", total=store.count("documents"))
         counts = finalize(store, on_skip=skips.append, progress=lambda _what, n: bar.advance(task, n),

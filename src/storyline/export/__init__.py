@@ -64,6 +64,10 @@ class Selection:
         rows = self._store.mentions(*args, **kw)
         return rows if self._docs is None else [m for m in rows if m.doc in self._docs]
 
+    def iter_rows(self, table: str, record: type, order: str = "doc, start"):
+        rows = self._store.iter_rows(table, record, order)
+        return rows if self._docs is None else (r for r in rows if r.doc in self._docs)
+
     def timexes(self, *args, **kw):
         rows = self._store.timexes(*args, **kw)
         return rows if self._docs is None else [t for t in rows if t.doc in self._docs]

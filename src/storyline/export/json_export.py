@@ -73,10 +73,21 @@ def timeline(store, exported: set[str]) -> list[dict[str, Any]]:
             for k in store.key_days()]
 
 
+@lru_cache(maxsize=1)
+def _compiled():
+    from .check import compile_schema
+
+    return compile_schema(schema())
+
+
 def validate(data: dict[str, Any]) -> None:
-    """Raise ExportError naming the first field that breaks the schema."""
+    """Raise ExportError naming the first field that breaks the schema; the compiled check clears a valid
+    export fast, jsonschema names what is wrong with an invalid one."""
     import jsonschema
 
+    check = _compiled()
+    if check is not None and check(data):
+        return
     try:
         jsonschema.validate(data, schema())
     except jsonschema.ValidationError as exc:
@@ -85,11 +96,86 @@ def validate(data: dict[str, Any]) -> None:
 
 
 def write(store, out: Path) -> Path:
-    data = build(store)
-    validate(data)
+    """The export written record by record as it is read from the store, each record checked against its
+    part of the schema: memory holds one record, not the corpus (the file is the same as one json.dumps)."""
+    checks = _section_checks()
+    if checks is None:  # a schema the compiled checks cannot follow: build it whole, as before
+        data = build(store)
+        validate(data)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        return out
+    from ..model import Mention, TimeExpr
+
+    exported: set[str] = set()
+
+    def events():
+        for ev in store.events():
+            rec = ev.to_dict()
+            rec["date"] = schema_date(ev.date, ev.date_start, ev.date_end)
+            exported.add(rec["id"])
+            yield rec
+
+    sections = {
+        "documents": lambda: (d.to_dict() for d in store.documents()),
+        "actors": lambda: (a.to_dict() for a in store.actors()),
+        "mentions": lambda: (m.to_dict() for m in store.iter_rows("mentions", Mention)),
+        "timexes": lambda: (t.to_dict() for t in store.iter_rows("timexes", TimeExpr)),
+        "events": events,
+        "stories": lambda: (s.to_dict() for s in store.stories()),
+        "timeline": lambda: timeline(store, exported),
+    }
+    encode = json.JSONEncoder(ensure_ascii=False, indent=1).encode  # json.dumps(rec, ensure_ascii=False, indent=1)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write("{\n \"storyline_version\": " + json.dumps(_version(), ensure_ascii=False))
+        for name, records in sections.items():
+            fh.write(f",\n {json.dumps(name)}: ")
+            n = 0
+            for n, rec in enumerate(records(), 1):
+                if not checks[name](rec):
+                    _fail(name, n - 1, rec)
+                fh.write(("[\n  " if n == 1 else ",\n  ") + encode(rec).replace("\n", "\n  "))
+            fh.write("\n ]" if n else "[]")
+        fh.write("\n}")
     return out
+
+
+@lru_cache(maxsize=1)
+def _section_checks() -> dict[str, Any] | None:
+    """A compiled check of one record of each list of the export, or None when the schema asks more of the
+    whole (a list's length, a field beyond the lists) than records checked one by one can tell."""
+    from .check import compile_schema
+
+    full = schema()
+    props = full.get("properties", {})
+    if set(full) - {"$schema", "$id", "title", "description", "type", "required", "$defs", "properties"} \
+            or full.get("type") != "object" or set(props) - {"storyline_version", *_SECTIONS} \
+            or not set(full.get("required", [])) <= set(props):
+        return None
+    checks = {}
+    for name in _SECTIONS:
+        part = props.get(name, {})
+        if set(part) - {"type", "items", "description"} or part.get("type") != "array" or "items" not in part:
+            return None
+        checks[name] = compile_schema({**part["items"], "$defs": full.get("$defs", {})})
+        if checks[name] is None:
+            return None
+    return checks
+
+
+_SECTIONS = ("documents", "actors", "mentions", "timexes", "events", "stories", "timeline")
+
+
+def _fail(section: str, index: int, record: dict[str, Any]) -> None:
+    """Raise ExportError naming the field of this record that breaks the schema, as ``validate`` does."""
+    import jsonschema
+
+    full = schema()
+    part = {**full["properties"][section]["items"], "$defs": full.get("$defs", {})}
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(part).iter_errors(record))
+    where = "/".join(str(p) for p in (section, index, *(error.absolute_path if error else ())))
+    raise ExportError(f"export does not match its schema at {where}: {error.message if error else 'invalid'}")
 
 
 def _version() -> str:

@@ -36,57 +36,91 @@ def _stop_words() -> frozenset[str]:
                                     "people", "new", "like", "just", "news", "reuters", "cnn", "guardian"}
 
 
-def _bags(documents: dict[str, Document], cast: dict[str, Counter]) -> dict[str, Counter]:
-    """Each report's terms: its words and (as '@id') the actors it names."""
+def _bag(doc: Document, cast: Counter, stop: frozenset[str]) -> Counter:
+    """One report's terms: its words and (as '@id') the actors it names."""
+    words = Counter(w.strip("'-") for w in _WORD.findall(doc.body.lower()))
+    bag = Counter({w: n for w, n in words.items() if w not in stop and len(w) > 2})
+    for a, n in cast.items():
+        bag["@" + a] += n
+    return bag
+
+
+class Vectors:
+    """The reports' vectors, sparse (compressed rows): at most STORY_TERMS weights a report."""
+
+    def __init__(self, rows: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        self.n = len(rows)
+        self.ptr = np.cumsum([0] + [len(i) for i, _ in rows])
+        self.idx = np.concatenate([i for i, _ in rows]) if rows else np.zeros(0, np.int64)
+        self.val = np.concatenate([v for _, v in rows]) if rows else np.zeros(0, np.float32)
+        self.row = np.repeat(np.arange(self.n), np.diff(self.ptr))
+
+    def dense(self, lo: int, hi: int) -> np.ndarray:
+        """Rows lo..hi as a dense block."""
+        dims = settings.STORY_DIMENSIONS
+        block = np.zeros((hi - lo, dims), dtype=np.float32)
+        a, b = self.ptr[lo], self.ptr[hi]
+        block.reshape(-1)[(self.row[a:b] - lo) * dims + self.idx[a:b]] = self.val[a:b]
+        return block
+
+
+def _vectors(documents: dict[str, Document], cast: dict[str, Counter], order: list[str]) -> Vectors:
+    """L2-normalised TF-IDF vectors of the reports' strongest terms, hashed into STORY_DIMENSIONS and kept
+    sparse (a dense reports-by-dimensions matrix is 16 KB a report)."""
     stop = _stop_words()
-    bags = {}
-    for doc_id, doc in documents.items():
-        words = Counter(w.strip("'-") for w in _WORD.findall(doc.body.lower()))
-        bag = Counter({w: n for w, n in words.items() if w not in stop and len(w) > 2})
-        for a, n in cast.get(doc_id, Counter()).items():
-            bag["@" + a] += n
-        bags[doc_id] = bag
-    return bags
-
-
-def _vectors(bags: dict[str, Counter], order: list[str]) -> np.ndarray:
-    """L2-normalised TF-IDF vectors of the reports' strongest terms, hashed into STORY_DIMENSIONS."""
+    bags = {doc_id: _bag(documents[doc_id], cast.get(doc_id, Counter()), stop) for doc_id in order}
     df = Counter(t for bag in bags.values() for t in bag)
-    n = max(len(bags), 1)
+    n = max(len(order), 1)
     dims = settings.STORY_DIMENSIONS
-    out = np.zeros((len(order), dims), dtype=np.float32)
-    for i, doc_id in enumerate(order):
+    rows = []
+    row = np.zeros(dims, dtype=np.float32)
+    for doc_id in order:
         weights = {}
-        for t, c in bags[doc_id].items():
+        for t, c in bags.pop(doc_id).items():
             if df[t] < 2:
                 continue  # a word of one report links it to nothing (a word of every report weighs little)
             w = (1.0 + math.log(c)) * math.log(n / df[t] + 1.0)
             weights[t] = w * (settings.STORY_ACTOR_WEIGHT if t.startswith("@") else 1.0)
+        row[:] = 0.0
         for t, w in sorted(weights.items(), key=lambda kv: -kv[1])[:settings.STORY_TERMS]:
-            out[i, zlib.crc32(t.encode()) % dims] += w
-        norm = float(np.linalg.norm(out[i]))
+            row[zlib.crc32(t.encode()) % dims] += w
+        norm = float(np.linalg.norm(row))
         if norm:
-            out[i] /= norm
-    return out
+            row /= norm
+        idx = np.flatnonzero(row)
+        rows.append((idx, row[idx].copy()))
+    return Vectors(rows)
 
 
-def _graph(vectors: np.ndarray):
+#: reports a block of the similarity computation holds as dense rows, and as dense columns: the memory
+#: of the stories step stays about (rows + columns) x STORY_DIMENSIONS x 4 bytes however large the feed
+_ROWS, _COLUMNS = 256, 2048
+
+
+def _graph(vectors: Vectors):
     """Each report linked to its STORY_NEIGHBOURS nearest reports (cosine STORY_MIN_SIMILARITY or more),
-    the similarity as the link's weight."""
+    the similarity as the link's weight; a block of rows against a block of columns at a time."""
     import networkx as nx
 
     graph = nx.Graph()
-    graph.add_nodes_from(range(len(vectors)))
+    n = vectors.n
+    graph.add_nodes_from(range(n))
     k = settings.STORY_NEIGHBOURS
-    for lo in range(0, len(vectors), 512):  # one block of rows at a time: memory stays flat
-        sims = vectors[lo:lo + 512] @ vectors.T
-        for r in range(sims.shape[0]):
+    columns = [(c, min(c + _COLUMNS, n)) for c in range(0, n, _COLUMNS)]
+    only = vectors.dense(0, n) if len(columns) == 1 else None  # a small feed: one dense block, made once
+    for lo in range(0, n, _ROWS):
+        hi = min(lo + _ROWS, n)
+        rows = only[lo:hi] if only is not None else vectors.dense(lo, hi)
+        sims = np.empty((hi - lo, n), dtype=np.float32)
+        for c_lo, c_hi in columns:
+            sims[:, c_lo:c_hi] = rows @ (only if only is not None else vectors.dense(c_lo, c_hi)).T
+        for r in range(hi - lo):
             sims[r, lo + r] = -1.0
         top = np.argsort(-sims, axis=1)[:, :k]
-        for r in range(sims.shape[0]):
-            for j in top[r]:
-                if sims[r, j] >= settings.STORY_MIN_SIMILARITY:
-                    graph.add_edge(lo + r, int(j), weight=float(sims[r, j]))
+        near = np.take_along_axis(sims, top, axis=1)
+        keep = near >= settings.STORY_MIN_SIMILARITY
+        graph.add_weighted_edges_from(zip((np.nonzero(keep)[0] + lo).tolist(), top[keep].tolist(),
+                                          near[keep].astype(float).tolist()))
     return graph
 
 
@@ -109,7 +143,7 @@ def group_reports(documents: dict[str, Document], mentions: list[EventMention],
     order = sorted(docs)
     if len(order) < 2:
         return [order] if order else []
-    graph = _graph(_vectors(_bags(docs, cast), order))
+    graph = _graph(_vectors(docs, cast, order))
     communities = nx.community.louvain_communities(graph, weight="weight", resolution=settings.STORY_RESOLUTION,
                                                    seed=0)
     return sorted(sorted(order[i] for i in c) for c in communities)

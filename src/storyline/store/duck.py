@@ -41,11 +41,34 @@ INSERT_CHUNK = 200
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], rows: list[tuple]) -> None:
+    """Insert rows: many at once as one Arrow table, a few as multi-row statements."""
+    if not rows:
+        return
+    from .. import settings
+
+    if len(rows) >= settings.SCALE_ARROW_ROWS and _insert_arrow(con, table, cols, rows):
+        return
     marks = "(" + ", ".join("?" for _ in cols) + ")"
     for i in range(0, len(rows), INSERT_CHUNK):
         part = rows[i:i + INSERT_CHUNK]
         con.execute(f"INSERT INTO {table} ({_q(cols)}) VALUES " + ", ".join([marks] * len(part)),
                     [v for row in part for v in row])
+
+
+def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], rows: list[tuple]) -> bool:
+    """One INSERT of an Arrow table; False when the values make no Arrow column (mixed types), left to SQL."""
+    import pyarrow as pa
+
+    try:
+        data = pa.table({c: pa.array([r[k] for r in rows]) for k, c in enumerate(cols)})
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError, TypeError):
+        return False
+    con.register("_storyline_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} ({_q(cols)}) SELECT * FROM _storyline_rows")
+    finally:
+        con.unregister("_storyline_rows")
+    return True
 
 
 def _date_to_db(value: Any) -> str | None:
@@ -195,6 +218,35 @@ class Store:
             _insert(con, "event_mentions", _EM_COLS, [e.to_row(_EM_COLS) for e in event_mentions])
             con.execute("UPDATE documents SET analysed = TRUE WHERE id = ?", [doc_id])
 
+    def save_analyses(self, results: list[tuple]) -> None:
+        """Several reports' ``save_analysis`` in one transaction and one insert a table: all or none."""
+        if not results:
+            return
+        ids = [r[0] for r in results]
+        marks = ", ".join("?" for _ in ids)
+        with self.transaction() as con:
+            for table in ("mentions", "event_mentions", "parsed_timexes"):
+                con.execute(f"DELETE FROM {table} WHERE doc IN ({marks})", ids)
+            dcts = dict(con.execute(f"SELECT id, published FROM documents WHERE id IN ({marks})", ids).fetchall())
+            _insert(con, "parsed_timexes", ["dct", *_TIMEX_COLS],
+                    [(dcts.get(doc_id), *t.to_row(_TIMEX_COLS)) for doc_id, *_r, timexes in results
+                     for t in timexes or []])
+            actors: dict[str, Actor] = {}
+            for _doc, _m, found, _e, _t in results:
+                for a in found:
+                    known = actors.setdefault(a.id, a)
+                    if known is not a:  # one actor named by several reports: its aliases united, as one by one
+                        known = actors[a.id] = Actor.from_dict(known.to_dict())
+                        for c in _ACTOR_COLS:
+                            if c not in ("id", "aliases") and getattr(known, c) in (None, "") \
+                                    and getattr(a, c) not in (None, ""):
+                                setattr(known, c, getattr(a, c))
+                        known.aliases = list(dict.fromkeys([*known.aliases, *a.aliases]))
+            self._upsert_actors(con, actors.values())
+            _insert(con, "mentions", _MENTION_COLS, [m.to_row(_MENTION_COLS) for r in results for m in r[1]])
+            _insert(con, "event_mentions", _EM_COLS, [e.to_row(_EM_COLS) for r in results for e in r[3]])
+            con.execute(f"UPDATE documents SET analysed = TRUE WHERE id IN ({marks})", ids)
+
     def _upsert_actors(self, con: duckdb.DuckDBPyConnection, actors: Iterable[Actor]) -> None:
         """Insert new actors; for known ones, union the aliases and fill fields still empty."""
         actors = list(actors)
@@ -225,6 +277,14 @@ class Store:
         where, params = ("WHERE doc = ?", [doc_id]) if doc_id else ("", [])
         return [Mention.from_dict(r) for r in
                 self._rows(f"SELECT * FROM mentions {where} ORDER BY doc, start", params)]
+
+    def iter_rows(self, table: str, record: type, order: str = "doc, start") -> Iterator[Any]:
+        """Every row of a per-report table as records, streamed in batches (an export of a large store)."""
+        cur = self.con.cursor().execute(f"SELECT * FROM {table} ORDER BY {order}")
+        names = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(2048):
+            for row in batch:
+                yield record.from_dict(dict(zip(names, row)))
 
     def actors(self) -> list[Actor]:
         return [Actor.from_dict(r) for r in self._rows("SELECT * FROM actors ORDER BY id")]
